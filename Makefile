@@ -1,0 +1,46 @@
+# The project's front door. `make run` and `make test` work on a fresh clone with Python 3.11.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+APPS := accounts vetting profiles needs matching
+
+.PHONY: run test stack bench lint format messages
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.installed-*; touch $@
+
+# The demo on the embedded default: SQLite, eager Celery, console email.
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_data
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The production topology without Docker: gunicorn, a Celery worker and beat, against the
+# DATABASE_URL and CELERY_BROKER_URL in the environment (see Procfile and docker-compose.yml).
+stack: $(STAMP)
+	DEBUG=$${DEBUG:-False} $(PY) manage.py migrate --noinput
+	DEBUG=$${DEBUG:-False} $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=$${DEBUG:-False} $(VENV)/bin/honcho start -f Procfile
+
+bench: $(STAMP)
+	$(PY) -m bench $(BENCH_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Extract translations (project-wide strings into topfreelancer/locale, each app into its own), then compile.
+messages: $(STAMP)
+	$(PY) -m topfreelancer.messages
+	$(PY) manage.py compilemessages --ignore='.venv/*' -v0

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+# Each app loads its own part of the story, in this order. Every loader is idempotent.
+LOADERS = [
+    "accounts.demo.load",
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent: running it again creates nothing twice)."
+
+    def handle(self, *args, **options):
+        for dotted in LOADERS:
+            with transaction.atomic():
+                import_string(dotted)(stdout=self.stdout)
+        from accounts.demo import print_logins
+
+        print_logins(self.stdout)

@@ -1,0 +1,62 @@
+from allauth.account import views as allauth_views
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from topfreelancer.celery import app as celery_app
+
+from .models import User
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "home.html")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Where a user lands after logging in: the page of their role."""
+    if request.user.is_staff and not request.user.role:
+        return redirect("admin:index")
+    return render(request, "accounts/dashboard.html")
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database and broker reachability, for load balancers and compose health checks."""
+    checks = {"database": _database_ok(), "broker": _broker_ok()}
+    status = 200 if all(checks.values()) else 503
+    return JsonResponse({name: "ok" if ok else "unreachable" for name, ok in checks.items()}, status=status)
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception:
+        return False
+
+
+def _broker_ok() -> bool:
+    if celery_app.conf.task_always_eager:
+        return True
+    try:
+        with celery_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=1)
+        return True
+    except Exception:
+        return False
+
+
+class SignupView(allauth_views.SignupView):
+    """allauth's sign-up, with the role preselected from ?role= (links on the landing page)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.request.GET.get("role") in User.Role.values:
+            initial["role"] = self.request.GET["role"]
+        return initial

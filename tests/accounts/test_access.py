@@ -1,0 +1,51 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import CustomerFactory, ModeratorFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", ["dashboard", "account_email", "account_change_password"])
+def test_anonymous_is_sent_to_login_from_account_pages(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_customer_cannot_reach_admin(client):
+    client.force_login(CustomerFactory())
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_moderator_sees_only_what_the_group_grants(client):
+    moderator = ModeratorFactory()
+    client.force_login(moderator)
+    index = client.get("/admin/")
+    assert index.status_code == 200
+    assert moderator.is_moderator
+    # may look users up, may not change them or touch groups
+    assert client.get(reverse("admin:accounts_user_changelist")).status_code == 200
+    user_change = client.get(reverse("admin:accounts_user_change", args=[moderator.pk]))
+    assert user_change.status_code == 200 and b'name="_save"' not in user_change.content
+    assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
+    assert client.get(reverse("admin:accounts_user_add")).status_code == 403
+    assert not moderator.has_perm("accounts.change_user")
+    assert not moderator.has_perm("auth.change_permission")
+
+
+def test_signup_preselects_the_role_from_the_link(client):
+    response = client.get(reverse("account_signup") + "?role=applicant")
+    assert (
+        b'value="applicant" checked' in response.content
+        or b'checked value="applicant"' in response.content
+        or response.context["form"].initial.get("role") == "applicant"
+    )
+
+
+def test_healthz_reports_database_and_broker(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "broker": "ok"}

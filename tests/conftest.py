@@ -1,0 +1,138 @@
+"""Shared fixtures.
+
+Tasks run eagerly unless a test asks for `celery_worker`, which starts a real worker on the
+configured broker (Redis in CI). Browser tests drive Debian's Chromium through Playwright.
+Locally a missing service or browser skips with its reason; in CI (CI=true) it fails.
+"""
+
+import os
+import shutil
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+from topfreelancer.celery import app as celery_app
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+def missing(reason: str):
+    """Skip locally, fail in CI: CI must never silently skip a service or the browser."""
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+def require_postgres():
+    if not settings.IS_POSTGRES:
+        missing("needs PostgreSQL: set DATABASE_URL=postgres://...")
+
+
+def broker_reachable() -> bool:
+    url = urlparse(os.environ.get("CELERY_BROKER_URL", ""))
+    if url.scheme not in {"redis", "rediss"}:
+        return False
+    try:
+        socket.create_connection((url.hostname or "127.0.0.1", url.port or 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    """Tasks run in-process by default, so a test sees their effect at once."""
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """A real Celery worker in a thread, consuming from the real broker (Redis)."""
+    from celery.contrib.testing.worker import start_worker
+
+    if not broker_reachable():
+        missing("needs Redis: set CELERY_BROKER_URL=redis://127.0.0.1:6379/0")
+    celery_app.conf.task_always_eager = False
+    celery_app.control.purge()
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+        yield worker
+    celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture(scope="session")
+def _playwright_browser():
+    if not os.path.exists(CHROMIUM):
+        missing(f"needs Chromium at {CHROMIUM} (apt-get install -y chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("needs the playwright package")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are fine.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(_playwright_browser, live_server):
+    """A fresh browser page (own cookies) with `page.url_for(path)` on the live server."""
+    context = _playwright_browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    pg = context.new_page()
+    pg.url_for = lambda path: live_server.url + path
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def new_page(_playwright_browser, live_server):
+    """Opens more browser pages with their own sessions (a second user in the same test)."""
+    contexts = []
+
+    def make(width: int = 1280):
+        context = _playwright_browser.new_context(locale="en-US", viewport={"width": width, "height": 900})
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        pg = context.new_page()
+        pg.url_for = lambda path: live_server.url + path
+        return pg
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def browser_login(page, email: str, password: str) -> None:
+    page.goto(page.url_for("/accounts/login/"))
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.click("form button[type=submit]")
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def login_in_browser():
+    return browser_login
+
+
+@pytest.fixture
+def tmp_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield settings.MEDIA_ROOT
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)

@@ -1,0 +1,110 @@
+"""Factories shared by every app's tests. App-specific factories live in tests/<app>/factories.py."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from accounts.models import MODERATORS_GROUP, User
+from profiles.models import Profile, ProfileSkill, Skill
+from vetting.models import Level, Specialization
+
+PASSWORD = "correct-horse-battery-9"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.com")
+    full_name = factory.Faker("name")
+    role = User.Role.CUSTOMER
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        """Email verified by default, as allauth requires before login."""
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+        if create:
+            self.save()
+
+
+class CustomerFactory(UserFactory):
+    role = User.Role.CUSTOMER
+
+
+class ApplicantFactory(UserFactory):
+    role = User.Role.APPLICANT
+
+
+class ModeratorFactory(UserFactory):
+    role = ""
+    is_staff = True
+
+    @factory.post_generation
+    def moderators_group(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+
+
+class SuperuserFactory(UserFactory):
+    role = ""
+    is_staff = True
+    is_superuser = True
+
+
+def level(code: str) -> Level:
+    """Levels are reference data created by a migration: junior, middle, senior, lead."""
+    return Level.objects.get(code=code)
+
+
+class SpecializationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Specialization
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"specialization-{n}")
+    name_en = factory.Sequence(lambda n: f"Specialization {n}")
+    name_ru = factory.Sequence(lambda n: f"Специализация {n}")
+    reapply_cooldown_days = 90
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Skill {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    """A vetted, published profile (listed in the catalogue)."""
+
+    class Meta:
+        model = Profile
+
+    user = factory.SubFactory(ApplicantFactory)
+    specialization = factory.SubFactory(SpecializationFactory)
+    level = factory.LazyFunction(lambda: level("senior"))
+    accepted_at = factory.LazyFunction(timezone.now)
+    headline = factory.Faker("sentence", nb_words=6)
+    summary = factory.Faker("paragraph")
+    years_experience = 6
+    hours_per_week = 30
+    rate_min = 2000
+    rate_max = 3000
+    currency = "RUB"
+    utc_offset = 3
+    is_published = True
+
+
+class ProfileSkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProfileSkill
+
+    profile = factory.SubFactory(ProfileFactory)
+    skill = factory.SubFactory(SkillFactory)
+    verified = False
