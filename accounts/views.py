@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -17,10 +18,20 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """Where a user lands after logging in: the page of their role."""
-    if request.user.is_staff and not request.user.role:
+    """Where a user lands after logging in: the home page of their role."""
+    user = request.user
+    if user.is_staff and not user.role:
         return redirect("admin:index")
-    return render(request, "accounts/dashboard.html")
+    if user.is_customer:
+        name = "needs:list"
+    elif getattr(getattr(user, "profile", None), "accepted_at", None):
+        name = "profiles:mine"
+    else:
+        name = "vetting:my_applications"
+    try:
+        return redirect(reverse(name))
+    except NoReverseMatch:  # TODO(integration): remove once every app has its page
+        return render(request, "accounts/dashboard.html")
 
 
 @require_GET
