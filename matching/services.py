@@ -1,0 +1,130 @@
+"""Matching: requesting runs (recorded in the database first), running them, sweeping the stuck.
+
+Every request marks the need "pending" and bumps its `matching_version` in the same transaction
+as the change that caused it, then publishes the run task on commit. If the broker is down the
+need stays pending and `matching_requeue_pending` (beat) publishes it again.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from needs.models import Need
+from topfreelancer.queue import enqueue_on_commit, publish
+
+# A run still "running" after this long is taken for dead (killed worker) and re-sent.
+RUNNING_TIMEOUT = timedelta(minutes=10)
+# A pending need younger than this was just published: leave it to the queue.
+PENDING_GRACE = timedelta(seconds=30)
+
+
+def _enqueue(need_ids: list[int]) -> None:
+    from .tasks import run_matching
+
+    for need_id in need_ids:
+        enqueue_on_commit(run_matching, need_id)
+
+
+def need_request_matching(*, need: Need) -> None:
+    """Mark an open need pending and publish its run on commit. Other states: nothing to match.
+
+    Call inside the transaction that changed the need (the row should be locked by the caller).
+    """
+    if need.state != Need.State.OPEN:
+        return
+    now = timezone.now()
+    Need.objects.filter(pk=need.pk).update(
+        matching_state=Need.MatchingState.PENDING,
+        matching_version=F("matching_version") + 1,
+        matching_requested_at=now,
+    )
+    need.refresh_from_db(fields=["matching_state", "matching_version", "matching_requested_at"])
+    _enqueue([need.pk])
+
+
+def needs_rematch_for_profile(*, profile) -> None:
+    """A profile changed (level, skills, availability, rate, published or hidden): rematch what it affects.
+
+    Affected: the open needs of the profile's specialization, and the open needs where it is
+    currently matched (it may have left that specialization or the listing). They are marked
+    pending in this transaction and their runs published on commit. Cheap to call often.
+    """
+    with transaction.atomic():
+        affected = Need.objects.open().filter(
+            Q(specialization_id=profile.specialization_id) | Q(matches__profile_id=profile.pk)
+        )
+        need_ids = sorted(set(affected.values_list("pk", flat=True)))
+        if not need_ids:
+            return
+        Need.objects.filter(pk__in=need_ids).update(
+            matching_state=Need.MatchingState.PENDING,
+            matching_version=F("matching_version") + 1,
+            matching_requested_at=timezone.now(),
+        )
+        _enqueue(need_ids)
+
+
+def matching_run(*, need_id: int) -> bool:
+    """Rank the listed specialists for one need and store the top matches. Idempotent.
+
+    Two transactions: the first records "running" (so the page says so and a dead run is found by
+    the sweep), the second upserts the top matches, deletes the ones that dropped out, and marks
+    the need done unless a newer request arrived meanwhile (then it stays pending: the newer
+    request's task runs again). Returns False if the need is gone or not open.
+    """
+    from .engine import write_matches
+
+    with transaction.atomic():
+        need = Need.objects.select_for_update().filter(pk=need_id).first()
+        if need is None:
+            return False
+        if need.state != Need.State.OPEN:
+            if need.matching_state != Need.MatchingState.IDLE:
+                need.matching_state = Need.MatchingState.IDLE
+                need.save(update_fields=["matching_state", "updated_at"])
+            return False
+        version = need.matching_version
+        need.matching_state = Need.MatchingState.RUNNING
+        need.matching_started_at = timezone.now()
+        need.save(update_fields=["matching_state", "matching_started_at"])
+
+    with transaction.atomic():
+        need = Need.objects.select_for_update().get(pk=need_id)
+        if need.state != Need.State.OPEN:
+            return False
+        write_matches(need=need)
+        if need.matching_version == version:
+            need.matching_state = Need.MatchingState.DONE
+        else:
+            need.matching_state = Need.MatchingState.PENDING
+        need.matched_at = timezone.now()
+        need.save(update_fields=["matching_state", "matched_at"])
+    return True
+
+
+def pending_need_ids(*, now=None, limit: int = 500) -> list[int]:
+    """Open needs whose run was requested but never finished: pending past the grace, or running too long."""
+    now = now or timezone.now()
+    return list(
+        Need.objects.open()
+        .filter(
+            Q(matching_state=Need.MatchingState.PENDING, matching_requested_at__lte=now - PENDING_GRACE)
+            | Q(matching_state=Need.MatchingState.PENDING, matching_requested_at__isnull=True)
+            | Q(matching_state=Need.MatchingState.RUNNING, matching_started_at__lte=now - RUNNING_TIMEOUT)
+        )
+        .order_by("matching_requested_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def matching_requeue_pending(*, now=None) -> int:
+    """Beat: publish the run of every stuck need again. Returns how many were published."""
+    from .tasks import run_matching
+
+    published = 0
+    for need_id in pending_need_ids(now=now):
+        if publish(run_matching, need_id):
+            published += 1
+    return published

@@ -1,0 +1,17 @@
+"""Celery tasks: load by id and delegate to matching.services. All are idempotent."""
+
+from celery import shared_task
+
+
+@shared_task(name="matching.tasks.run_matching", acks_late=True, reject_on_worker_lost=True)
+def run_matching(need_id: int) -> None:
+    from .services import matching_run
+
+    matching_run(need_id=need_id)
+
+
+@shared_task(name="matching.tasks.requeue_pending_matching")
+def requeue_pending_matching() -> int:
+    from .services import matching_requeue_pending
+
+    return matching_requeue_pending()

@@ -1,0 +1,148 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from profiles.choices import Currency
+
+
+class NeedQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(state=Need.State.OPEN)
+
+    def of(self, customer):
+        """A customer's own needs: every customer-facing lookup starts here (others get 404)."""
+        return self.filter(customer=customer)
+
+
+class Need(models.Model):
+    """A customer's ongoing need. Only open needs are matched; matching_state is recorded first."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        PAUSED = "paused", _("Paused")
+        CLOSED = "closed", _("Closed")
+
+    class MatchingState(models.TextChoices):
+        IDLE = "idle", _("Not matched")
+        PENDING = "pending", _("Waiting to be ranked")
+        RUNNING = "running", _("Ranking specialists")
+        DONE = "done", _("Ranked")
+
+    class Duration(models.TextChoices):
+        SHORT = "1-3m", _("1 to 3 months")
+        MEDIUM = "3-6m", _("3 to 6 months")
+        LONG = "6-12m", _("6 to 12 months")
+        YEAR = "12m+", _("More than a year")
+        OPEN_ENDED = "ongoing", _("Open-ended")
+
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="needs", verbose_name=_("customer")
+    )
+    title = models.CharField(_("title"), max_length=160)
+    specialization = models.ForeignKey(
+        "vetting.Specialization",
+        on_delete=models.PROTECT,
+        related_name="needs",
+        verbose_name=_("specialization"),
+    )
+    level = models.ForeignKey(
+        "vetting.Level", on_delete=models.PROTECT, related_name="needs", verbose_name=_("required level")
+    )
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    must_have_skills = models.ManyToManyField(
+        "profiles.Skill", blank=True, related_name="needs_must_have", verbose_name=_("must-have skills")
+    )
+    nice_to_have_skills = models.ManyToManyField(
+        "profiles.Skill", blank=True, related_name="needs_nice_to_have", verbose_name=_("nice-to-have skills")
+    )
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), default=20)
+    duration = models.CharField(
+        _("expected duration"), max_length=8, choices=Duration.choices, default=Duration.MEDIUM
+    )
+    budget_min = models.PositiveIntegerField(_("hourly budget from"), null=True, blank=True)
+    budget_max = models.PositiveIntegerField(_("hourly budget to"), null=True, blank=True)
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.RUB)
+    languages = models.JSONField(_("working languages"), default=list, blank=True)
+    utc_offset_min = models.SmallIntegerField(_("time zone from (UTC offset)"), null=True, blank=True)
+    utc_offset_max = models.SmallIntegerField(_("time zone to (UTC offset)"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.DRAFT)
+
+    matching_state = models.CharField(
+        _("matching"), max_length=8, choices=MatchingState.choices, default=MatchingState.IDLE
+    )
+    # Bumped by every rematch request: a run finishing with an older version leaves the need pending.
+    matching_version = models.PositiveIntegerField(default=0)
+    matching_requested_at = models.DateTimeField(null=True, blank=True)
+    matching_started_at = models.DateTimeField(null=True, blank=True)
+    matched_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("need")
+        verbose_name_plural = _("needs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["draft", "open", "paused", "closed"]), name="need_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(matching_state__in=["idle", "pending", "running", "done"]),
+                name="need_matching_state_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_week__gte=1, hours_per_week__lte=80), name="need_hours_per_week_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_min__isnull=True)
+                | Q(budget_max__isnull=True)
+                | Q(budget_min__lte=F("budget_max")),
+                name="need_budget_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=(Q(utc_offset_min__isnull=True) & Q(utc_offset_max__isnull=True))
+                | Q(
+                    utc_offset_min__gte=-12,
+                    utc_offset_max__lte=14,
+                    utc_offset_min__lte=F("utc_offset_max"),
+                ),
+                name="need_utc_window_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["specialization", "state"], name="need_spec_state_idx"),
+            models.Index(fields=["state", "matching_state"], name="need_matching_sweep_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.budget_min is not None and self.budget_max is not None and self.budget_min > self.budget_max:
+            errors["budget_max"] = _("The upper budget must not be below the lower one.")
+        if (self.utc_offset_min is None) != (self.utc_offset_max is None):
+            errors["utc_offset_max"] = _("Give both ends of the time zone window, or neither.")
+        elif self.utc_offset_min is not None:
+            if not (-12 <= self.utc_offset_min <= 14 and -12 <= self.utc_offset_max <= 14):
+                errors["utc_offset_max"] = _("UTC offsets go from -12 to +14.")
+            elif self.utc_offset_min > self.utc_offset_max:
+                errors["utc_offset_max"] = _("The window must not end before it starts.")
+        if self.hours_per_week is not None and not 1 <= self.hours_per_week <= 80:
+            errors["hours_per_week"] = _("Between 1 and 80 hours per week.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_matching(self) -> bool:
+        return self.state == self.State.OPEN and self.matching_state in {
+            self.MatchingState.PENDING,
+            self.MatchingState.RUNNING,
+        }
