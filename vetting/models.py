@@ -1,4 +1,9 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from topfreelancer.i18n import Translated
@@ -50,3 +55,469 @@ class Specialization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class StageKind(models.TextChoices):
+    SCREENING = "screening", _("Screening")
+    SKILL_TEST = "skill_test", _("Skill test")
+    WORK_SAMPLE = "work_sample", _("Work sample")
+    INTERVIEW = "interview", _("Interview")
+
+
+class Stage(models.Model):
+    """One step of a specialization's funnel. Thresholds and time limits are per stage (data)."""
+
+    specialization = models.ForeignKey(
+        Specialization, on_delete=models.CASCADE, related_name="stages", verbose_name=_("specialization")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=16, choices=StageKind.choices)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_ru = models.CharField(_("name (Russian)"), max_length=120)
+    instructions_en = models.TextField(_("instructions (English)"), blank=True, help_text=_("Markdown."))
+    instructions_ru = models.TextField(_("instructions (Russian)"), blank=True, help_text=_("Markdown."))
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=70,
+        help_text=_(
+            "Skill test: share of correct answers. Reviews: average rubric score as a share of the maximum."
+        ),
+    )
+    question_count = models.PositiveSmallIntegerField(_("questions per attempt"), default=10)
+    time_limit_minutes = models.PositiveSmallIntegerField(_("time limit (minutes)"), default=20)
+    min_years = models.PositiveSmallIntegerField(
+        _("minimum years of experience"),
+        default=0,
+        help_text=_("Screening: applications below fail automatically."),
+    )
+    expire_after_days = models.PositiveSmallIntegerField(
+        _("expires after (days)"),
+        default=30,
+        help_text=_("An application idle this long at this stage expires."),
+    )
+
+    name = Translated("name")
+    instructions = Translated("instructions")
+
+    class Meta:
+        ordering = ["specialization", "position"]
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+        constraints = [
+            models.UniqueConstraint(fields=["specialization", "position"], name="stage_position_unique"),
+            models.CheckConstraint(condition=models.Q(pass_mark__lte=100), name="stage_pass_mark_max_100"),
+            models.CheckConstraint(
+                condition=models.Q(time_limit_minutes__gt=0), name="stage_time_limit_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.specialization}: {self.position}. {self.name}"
+
+
+class ScreeningQuestion(models.Model):
+    specialization = models.ForeignKey(
+        Specialization,
+        on_delete=models.CASCADE,
+        related_name="screening_questions",
+        verbose_name=_("specialization"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text_en = models.CharField(_("question (English)"), max_length=300)
+    text_ru = models.CharField(_("question (Russian)"), max_length=300)
+    required = models.BooleanField(_("required"), default=True)
+
+    text = Translated("text")
+
+    class Meta:
+        ordering = ["specialization", "position", "pk"]
+        verbose_name = _("screening question")
+        verbose_name_plural = _("screening questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Question(models.Model):
+    """A skill-test question from a specialization's bank; each attempt draws a random subset."""
+
+    specialization = models.ForeignKey(
+        Specialization, on_delete=models.CASCADE, related_name="questions", verbose_name=_("specialization")
+    )
+    skill = models.ForeignKey(
+        "profiles.Skill",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="vetting_questions",
+        verbose_name=_("skill checked"),
+    )
+    text_en = models.TextField(_("question (English)"))
+    text_ru = models.TextField(_("question (Russian)"))
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    text = Translated("text")
+
+    class Meta:
+        ordering = ["specialization", "pk"]
+        verbose_name = _("test question")
+        verbose_name_plural = _("test questions")
+
+    def __str__(self) -> str:
+        return self.text_en[:80]
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text_en = models.CharField(_("answer (English)"), max_length=300)
+    text_ru = models.CharField(_("answer (Russian)"), max_length=300)
+    is_correct = models.BooleanField(_("correct"), default=False)
+
+    text = Translated("text")
+
+    class Meta:
+        ordering = ["question", "pk"]
+        verbose_name = _("answer choice")
+        verbose_name_plural = _("answer choices")
+
+    def __str__(self) -> str:
+        return self.text_en
+
+
+class RubricCriterion(models.Model):
+    """A criterion of a work-sample rubric or an interview scorecard, scored 1..max_score."""
+
+    stage = models.ForeignKey(
+        Stage, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("stage")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name_en = models.CharField(_("name (English)"), max_length=160)
+    name_ru = models.CharField(_("name (Russian)"), max_length=160)
+    max_score = models.PositiveSmallIntegerField(_("maximum score"), default=5)
+
+    name = Translated("name")
+
+    class Meta:
+        ordering = ["stage", "position", "pk"]
+        verbose_name = _("rubric criterion")
+        verbose_name_plural = _("rubric criteria")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(max_score__gt=0), name="criterion_max_positive")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReasonTemplate(models.Model):
+    """A kind, clear explanation sent with a rejection. Empty specialization: usable for all."""
+
+    specialization = models.ForeignKey(
+        Specialization,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reason_templates",
+        verbose_name=_("specialization"),
+    )
+    code = models.SlugField(_("code"), max_length=64)
+    title_en = models.CharField(_("title (English)"), max_length=120)
+    title_ru = models.CharField(_("title (Russian)"), max_length=120)
+    text_en = models.TextField(_("text (English)"))
+    text_ru = models.TextField(_("text (Russian)"))
+
+    title = Translated("title")
+    text = Translated("text")
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("reason template")
+        verbose_name_plural = _("reason templates")
+
+    def __str__(self) -> str:
+        return self.title_en
+
+
+class ApplicationStatus(models.TextChoices):
+    OPEN = "open", _("In progress")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Not accepted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ApplicationStatus.OPEN)
+
+    def of(self, user):
+        return self.filter(applicant=user)
+
+
+class Application(models.Model):
+    """One applicant's pass through one specialization's funnel. Changed only by vetting.services."""
+
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("applicant"),
+    )
+    specialization = models.ForeignKey(
+        Specialization,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("specialization"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.OPEN
+    )
+    current_stage = models.ForeignKey(
+        Stage,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="current_applications",
+        verbose_name=_("current stage"),
+    )
+    stage_entered_at = models.DateTimeField(_("in this stage since"), default=timezone.now)
+    created_at = models.DateTimeField(_("applied"), default=timezone.now, db_index=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    level = models.ForeignKey(
+        Level,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned level"),
+    )
+    # Screening form
+    headline = models.CharField(_("headline"), max_length=160)
+    summary = models.TextField(_("about you"), help_text=_("Markdown."))
+    years_experience = models.PositiveSmallIntegerField(_("years of experience"))
+    answers = models.JSONField(_("screening answers"), default=dict, blank=True)
+    # Interview
+    interview_at = models.DateTimeField(_("interview slot"), null=True, blank=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["applicant", "specialization"],
+                condition=models.Q(status="open"),
+                name="application_one_open_per_specialization",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="open", closed_at__isnull=True)
+                | (~models.Q(status="open") & models.Q(closed_at__isnull=False)),
+                name="application_closed_at_iff_closed",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="accepted") | models.Q(level__isnull=False),
+                name="application_accepted_has_level",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "stage_entered_at"], name="application_queue_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.applicant} · {self.specialization}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ApplicationStatus.OPEN
+
+    def clean(self):
+        super().clean()
+        if (
+            self.status == ApplicationStatus.OPEN
+            and Application.objects.open()
+            .filter(applicant_id=self.applicant_id, specialization_id=self.specialization_id)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError(_("You already have an application in progress for this specialization."))
+
+
+class ScreeningExperience(models.Model):
+    """A resume-style entry given at screening (copied into the profile on acceptance)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="experiences")
+    organization = models.CharField(_("organization or project"), max_length=160)
+    role = models.CharField(_("your role"), max_length=120)
+    years = models.PositiveSmallIntegerField(_("years"), default=1)
+    description = models.TextField(_("task, team and your contribution"), help_text=_("Markdown."))
+
+    class Meta:
+        ordering = ["application", "pk"]
+        verbose_name = _("experience entry")
+        verbose_name_plural = _("experience entries")
+
+    def __str__(self) -> str:
+        return f"{self.role}, {self.organization}"
+
+
+class Outcome(models.TextChoices):
+    PASSED = "passed", _("Passed")
+    FAILED = "failed", _("Not passed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    EXPIRED = "expired", _("Expired")
+
+
+class StageResult(models.Model):
+    """How one application left one stage: the single source of the funnel statistics."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="results")
+    stage = models.ForeignKey(
+        Stage, on_delete=models.PROTECT, related_name="results", verbose_name=_("stage")
+    )
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
+    reason = models.TextField(_("reason (shown to the applicant)"), blank=True)
+    reason_template = models.ForeignKey(
+        ReasonTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    entered_at = models.DateTimeField(_("entered the stage"))
+    decided_at = models.DateTimeField(_("decided"), default=timezone.now, db_index=True)
+    score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=1, null=True, blank=True)
+
+    class Meta:
+        ordering = ["application", "stage__position"]
+        verbose_name = _("stage result")
+        verbose_name_plural = _("stage results")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "stage"], name="stage_result_once_per_stage"),
+            models.CheckConstraint(
+                condition=models.Q(decided_at__gte=models.F("entered_at")), name="stage_result_after_entry"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.get_outcome_display()}"
+
+
+class TestAttempt(models.Model):
+    """A timed skill-test attempt; the deadline is fixed on the server when it starts."""
+
+    __test__ = False  # not a pytest class
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attempts")
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
+    question_ids = models.JSONField(default=list)
+    answers = models.JSONField(default=dict, blank=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    deadline = models.DateTimeField()
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=1, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("test attempt")
+        verbose_name_plural = _("test attempts")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "stage"], name="attempt_once_per_stage"),
+            models.CheckConstraint(
+                condition=models.Q(deadline__gt=models.F("started_at")), name="attempt_deadline"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.started_at:%Y-%m-%d %H:%M}"
+
+    def seconds_left(self, now=None) -> int:
+        now = now or timezone.now()
+        return max(0, int((self.deadline - now).total_seconds()))
+
+
+def submission_upload_to(instance, filename: str) -> str:
+    # Never the user's file name: a random one, keeping only a checked extension.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"vetting/submissions/{uuid.uuid4().hex}.{extension}"
+
+
+class WorkSubmission(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="submissions")
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("answer"), blank=True, help_text=_("Markdown."))
+    link = models.URLField(_("link"), blank=True)
+    file = models.FileField(_("file"), upload_to=submission_upload_to, blank=True)
+    original_name = models.CharField(_("original file name"), max_length=200, blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("work sample")
+        verbose_name_plural = _("work samples")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "stage"], name="submission_once_per_stage"),
+            models.CheckConstraint(
+                condition=~models.Q(text="") | ~models.Q(link="") | ~models.Q(file=""),
+                name="submission_not_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.submitted_at:%Y-%m-%d}"
+
+
+class Review(models.Model):
+    """One moderator's scorecard of a work sample or interview. Notes are private to moderators."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+", verbose_name=_("stage"))
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("reviewer")
+    )
+    scores = models.JSONField(_("scores"), default=dict, help_text=_("criterion id -> score"))
+    percent = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=1)
+    private_note = models.TextField(_("private note (moderators only)"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["application", "stage", "created_at"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "stage", "reviewer"], name="review_once_per_reviewer"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(percent__gte=0, percent__lte=100), name="review_percent_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} · {self.percent}%"
+
+
+class AuditEntry(models.Model):
+    """Who did what to an application, when: written by every service, never edited."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="audit")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=40)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16, blank=True)
+    from_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    to_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit history")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
