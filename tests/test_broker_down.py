@@ -15,8 +15,10 @@ DEAD_BROKER = "redis://127.0.0.1:6390/0"  # nothing listens there
 
 
 @pytest.fixture
-def dead_broker():
+def dead_broker(monkeypatch):
     old_url, old_eager = celery_app.conf.broker_url, celery_app.conf.task_always_eager
+    # Celery reads CELERY_BROKER_URL from the environment before its own configuration.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     celery_app.conf.broker_url = DEAD_BROKER
     celery_app.conf.task_always_eager = False
     reset_connection_pools()
