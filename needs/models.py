@@ -146,3 +146,23 @@ class Need(models.Model):
             self.MatchingState.PENDING,
             self.MatchingState.RUNNING,
         }
+
+
+class NeedEvent(models.Model):
+    """Audit: every state change of a need, who made it and when."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_state = models.CharField(max_length=8, blank=True)
+    to_state = models.CharField(max_length=8)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("need event")
+        verbose_name_plural = _("need events")
+
+    def __str__(self) -> str:
+        return f"{self.need}: {self.from_state or '-'} -> {self.to_state}"

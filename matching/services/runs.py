@@ -21,7 +21,7 @@ PENDING_GRACE = timedelta(seconds=30)
 
 
 def _enqueue(need_ids: list[int]) -> None:
-    from .tasks import run_matching
+    from ..tasks import run_matching
 
     for need_id in need_ids:
         enqueue_on_commit(run_matching, need_id)
@@ -74,7 +74,7 @@ def matching_run(*, need_id: int) -> bool:
     the need done unless a newer request arrived meanwhile (then it stays pending: the newer
     request's task runs again). Returns False if the need is gone or not open.
     """
-    from .engine import write_matches
+    from ..engine import write_matches
 
     with transaction.atomic():
         need = Need.objects.select_for_update().filter(pk=need_id).first()
@@ -121,7 +121,7 @@ def pending_need_ids(*, now=None, limit: int = 500) -> list[int]:
 
 def matching_requeue_pending(*, now=None) -> int:
     """Beat: publish the run of every stuck need again. Returns how many were published."""
-    from .tasks import run_matching
+    from ..tasks import run_matching
 
     published = 0
     for need_id in pending_need_ids(now=now):

@@ -1,0 +1,33 @@
+import factory
+
+from needs.models import Need
+from tests.factories import CustomerFactory, SpecializationFactory, level
+
+
+class NeedFactory(factory.django.DjangoModelFactory):
+    """An open need (created directly: no matching run is requested; call the services for that)."""
+
+    class Meta:
+        model = Need
+        skip_postgeneration_save = True
+
+    customer = factory.SubFactory(CustomerFactory)
+    title = factory.Sequence(lambda n: f"Ongoing need {n}")
+    specialization = factory.SubFactory(SpecializationFactory)
+    level = factory.LazyFunction(lambda: level("senior"))
+    description = "We need someone who owns it."
+    hours_per_week = 20
+    budget_min = 1500
+    budget_max = 3000
+    currency = "RUB"
+    state = Need.State.OPEN
+
+    @factory.post_generation
+    def must_have(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.must_have_skills.set(extracted)
+
+    @factory.post_generation
+    def nice_to_have(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.nice_to_have_skills.set(extracted)
