@@ -434,6 +434,11 @@ class TestAttempt(models.Model):
     def __str__(self) -> str:
         return f"{self.application} · {self.started_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def clock_left(self) -> str:
+        minutes, seconds = divmod(self.seconds_left(), 60)
+        return f"{minutes}:{seconds:02d}"
+
     def seconds_left(self, now=None) -> int:
         now = now or timezone.now()
         return max(0, int((self.deadline - now).total_seconds()))

@@ -1,0 +1,33 @@
+"""Every change of the funnel's state goes through these functions (see STYLE.md).
+
+Each locks the application row (`select_for_update` in `transaction.atomic`), checks the move
+against `TRANSITIONS`, writes a stage result and an audit entry, and sends the email on commit.
+"""
+
+from .applications import (
+    application_accept,
+    application_advance,
+    application_create,
+    application_expire,
+    application_reject,
+    application_schedule_interview,
+    application_withdraw,
+)
+from .common import TransitionError
+from .reviews import review_submit, work_submit
+from .skill_tests import attempt_start, attempt_submit
+
+__all__ = [
+    "TransitionError",
+    "application_accept",
+    "application_advance",
+    "application_create",
+    "application_expire",
+    "application_reject",
+    "application_schedule_interview",
+    "application_withdraw",
+    "attempt_start",
+    "attempt_submit",
+    "review_submit",
+    "work_submit",
+]

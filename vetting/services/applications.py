@@ -1,0 +1,296 @@
+"""Applications: create at screening, advance, accept with a level, reject, withdraw, expire."""
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from profiles.services import profile_grant
+
+from ..models import (
+    Application,
+    ApplicationStatus,
+    Outcome,
+    ReasonTemplate,
+    ScreeningExperience,
+    Specialization,
+    StageKind,
+    StageResult,
+)
+from .common import TransitionError, audit, check, finish_stage, lock
+
+
+def reapply_available_at(*, applicant, specialization: Specialization) -> datetime | None:
+    """When a failed applicant may apply again to this specialization (None: now)."""
+    last = (
+        Application.objects.filter(
+            applicant=applicant,
+            specialization=specialization,
+            status__in=[ApplicationStatus.REJECTED, ApplicationStatus.EXPIRED],
+        )
+        .order_by("-closed_at")
+        .values_list("closed_at", flat=True)
+        .first()
+    )
+    if last is None:
+        return None
+    available = last + timedelta(days=specialization.reapply_cooldown_days)
+    return available if available > timezone.now() else None
+
+
+@transaction.atomic
+def application_create(
+    *,
+    applicant,
+    specialization: Specialization,
+    headline: str,
+    summary: str,
+    years_experience: int,
+    answers: dict[str, str] | None = None,
+    experiences: Iterable[dict] = (),
+) -> Application:
+    """Start an application at the first stage (screening) and apply its automatic rules.
+
+    Refused during the cooldown after a failure, and while another application for the same
+    specialization is open (also a database constraint). An applicant below the screening
+    stage's minimum years fails at once, with a reason and an email.
+    """
+    if not specialization.is_active:
+        raise TransitionError(_("This specialization is not accepting applications."))
+    # Lock the applicant's row so two simultaneous submissions are serialized.
+    type(applicant).objects.select_for_update().get(pk=applicant.pk)
+    available = reapply_available_at(applicant=applicant, specialization=specialization)
+    if available:
+        raise TransitionError(
+            _("You can apply to %(specialization)s again on %(date)s.")
+            % {"specialization": specialization, "date": formats.date_format(available, "DATE_FORMAT")}
+        )
+    if Application.objects.open().filter(applicant=applicant, specialization=specialization).exists():
+        raise TransitionError(_("You already have an application in progress for this specialization."))
+    first = specialization.stages.order_by("position").first()
+    if first is None:
+        raise TransitionError(_("This specialization has no stages yet."))
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                applicant=applicant,
+                specialization=specialization,
+                current_stage=first,
+                headline=headline,
+                summary=summary,
+                years_experience=years_experience,
+                answers=answers or {},
+            )
+    except IntegrityError as exc:
+        raise TransitionError(
+            _("You already have an application in progress for this specialization.")
+        ) from exc
+    ScreeningExperience.objects.bulk_create(
+        ScreeningExperience(application=application, **entry) for entry in experiences
+    )
+    audit(application, actor=applicant, action="create", before=("", None))
+    if first.kind == StageKind.SCREENING and years_experience < first.min_years:
+        finish_stage(
+            application,
+            outcome=Outcome.FAILED,
+            reason=str(
+                _(
+                    "This specialization asks for at least %(years)d years of experience; "
+                    "you told us %(given)d. You are welcome to apply again once you have it."
+                )
+                % {"years": first.min_years, "given": years_experience}
+            ),
+            action="screening_rule",
+        )
+    return application
+
+
+def _review_average(application: Application, stage) -> float | None:
+    percents = [float(p) for p in application.reviews.filter(stage=stage).values_list("percent", flat=True)]
+    return sum(percents) / len(percents) if percents else None
+
+
+def _check_reviewed(application: Application, stage) -> float | None:
+    """Work samples and interviews need at least one scorecard at or above the pass mark."""
+    if stage.kind == StageKind.WORK_SAMPLE and not application.submissions.filter(stage=stage).exists():
+        raise TransitionError(_("The applicant has not submitted the work sample yet."))
+    if stage.kind == StageKind.INTERVIEW and application.interview_at is None:
+        raise TransitionError(_("Schedule the interview first."))
+    if stage.kind not in (StageKind.WORK_SAMPLE, StageKind.INTERVIEW):
+        return None
+    average = _review_average(application, stage)
+    if average is None:
+        raise TransitionError(_("Score the rubric first: at least one review is needed."))
+    if average < stage.pass_mark:
+        raise TransitionError(
+            _("The average score %(avg).0f%% is below the pass mark of %(mark)d%%: reject instead.")
+            % {"avg": average, "mark": stage.pass_mark}
+        )
+    return average
+
+
+@transaction.atomic
+def application_advance(*, application: Application, actor, reason: str = "") -> Application:
+    """A moderator passes the current stage; the application moves to the next one.
+
+    The last stage cannot be advanced: it ends with `application_accept`, which assigns a level.
+    """
+    application = lock(application)
+    stage = check(application, "advance")
+    if application.current_stage.specialization.stages.filter(position__gt=stage.position).count() == 0:
+        raise TransitionError(_("This is the final stage: accept the applicant with a level instead."))
+    average = _check_reviewed(application, stage)
+    finish_stage(
+        application,
+        outcome=Outcome.PASSED,
+        actor=actor,
+        reason=reason,
+        score=round(average, 1) if average is not None else None,
+        action="advance",
+    )
+    return application
+
+
+@transaction.atomic
+def application_accept(*, application: Application, actor, level, reason: str = "") -> Application:
+    """The final decision: pass the last stage, assign the level and grant the profile."""
+    if level is None:
+        raise TransitionError(_("Choose the level to assign."))
+    application = lock(application)
+    stage = check(application, "accept")
+    if application.specialization.stages.filter(position__gt=stage.position).exists():
+        raise TransitionError(_("Only the final stage ends with a decision on the level."))
+    average = _check_reviewed(application, stage)
+    finish_stage(
+        application,
+        outcome=Outcome.PASSED,
+        actor=actor,
+        reason=reason,
+        score=round(average, 1) if average is not None else None,
+        level=level,
+        action="accept",
+    )
+    profile_grant(
+        user=application.applicant,
+        specialization=application.specialization,
+        level=level,
+        verified_skills=verified_skills(application),
+        years_experience=application.years_experience,
+        headline=application.headline,
+        summary=application.summary,
+    )
+    return application
+
+
+def verified_skills(application: Application) -> list:
+    """Skills whose every drawn test question the applicant answered correctly."""
+    from ..models import Question
+
+    skills: dict[int, bool] = {}
+    by_id = {}
+    for attempt in application.attempts.filter(submitted_at__isnull=False):
+        questions = Question.objects.filter(pk__in=attempt.question_ids, skill__isnull=False).select_related(
+            "skill"
+        )
+        for question in questions.prefetch_related("choices"):
+            correct = {c.pk for c in question.choices.all() if c.is_correct}
+            given = attempt.answers.get(str(question.pk))
+            ok = given is not None and int(given) in correct
+            skills[question.skill_id] = skills.get(question.skill_id, True) and ok
+            by_id[question.skill_id] = question.skill
+    return [by_id[pk] for pk, ok in skills.items() if ok]
+
+
+@transaction.atomic
+def application_reject(
+    *, application: Application, actor, reason_template: ReasonTemplate | None = None, reason: str = ""
+) -> Application:
+    """Fail the current stage with a kind reason (from a template, in the applicant's language)."""
+    application = lock(application)
+    check(application, "reject")
+    if reason_template is not None and not reason:
+        language = application.applicant.language or "en"
+        reason = getattr(reason_template, f"text_{language}", "") or reason_template.text_en
+    if not reason:
+        raise TransitionError(_("Choose a reason template or write a reason."))
+    finish_stage(
+        application,
+        outcome=Outcome.FAILED,
+        actor=actor,
+        reason=reason,
+        reason_template=reason_template,
+        action="reject",
+    )
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, applicant) -> Application:
+    """The applicant leaves the funnel; no cooldown follows a withdrawal."""
+    application = lock(application)
+    if application.applicant_id != applicant.pk:
+        raise TransitionError(_("This is not your application."))
+    check(application, "withdraw")
+    finish_stage(
+        application,
+        outcome=Outcome.WITHDRAWN,
+        actor=applicant,
+        reason=str(_("Withdrawn by the applicant.")),
+        action="withdraw",
+    )
+    return application
+
+
+def waiting_on_applicant(application: Application) -> bool:
+    """Only the applicant's own silence expires an application, never a slow moderator."""
+    stage = application.current_stage
+    if stage.kind == StageKind.SKILL_TEST:
+        return not application.attempts.filter(stage=stage).exists()
+    if stage.kind == StageKind.WORK_SAMPLE:
+        return not application.submissions.filter(stage=stage).exists()
+    return False
+
+
+@transaction.atomic
+def application_expire(*, application: Application, reason: str = "") -> StageResult | None:
+    """Close an application left idle past its stage's limit. Idempotent: returns None if not due."""
+    application = lock(application)
+    if application.status != ApplicationStatus.OPEN or application.current_stage is None:
+        return None
+    stage = application.current_stage
+    if not reason:
+        due = application.stage_entered_at + timedelta(days=stage.expire_after_days)
+        if due > timezone.now() or not waiting_on_applicant(application):
+            return None
+    return finish_stage(
+        application,
+        outcome=Outcome.EXPIRED,
+        reason=reason
+        or str(_("The application waited too long at the %(stage)s stage.") % {"stage": stage.name}),
+        action="expire",
+    )
+
+
+@transaction.atomic
+def application_schedule_interview(*, application: Application, actor, at: datetime) -> Application:
+    """Set (or move) the interview slot and tell the applicant."""
+    from accounts.emails import email_to_user
+
+    application = lock(application)
+    check(application, "schedule_interview")
+    if at <= timezone.now():
+        raise TransitionError(_("The interview slot must be in the future."))
+    if application.interview_at == at:
+        return application
+    before = (application.status, application.current_stage)
+    application.interview_at = at
+    application.save(update_fields=["interview_at"])
+    audit(application, actor=actor, action="schedule_interview", before=before, detail={"at": at.isoformat()})
+    email_to_user(
+        user=application.applicant,
+        template="vetting/email/interview_scheduled",
+        context={"application": application},
+    )
+    return application

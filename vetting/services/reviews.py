@@ -1,0 +1,64 @@
+"""Work-sample submissions and moderators' scorecards."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Review, WorkSubmission
+from .common import TransitionError, audit, check, lock
+
+
+@transaction.atomic
+def work_submit(*, application, applicant, text: str = "", link: str = "", file=None) -> WorkSubmission:
+    """Hand in the work sample once; a moderator then scores it against the rubric."""
+    application = lock(application)
+    if application.applicant_id != applicant.pk:
+        raise TransitionError(_("This is not your application."))
+    stage = check(application, "work_submit")
+    if WorkSubmission.objects.filter(application=application, stage=stage).exists():
+        raise TransitionError(_("You already submitted the work sample."))
+    if not (text.strip() or link.strip() or file):
+        raise TransitionError(_("Give an answer, a link or a file."))
+    submission = WorkSubmission(application=application, stage=stage, text=text, link=link)
+    if file:
+        submission.original_name = file.name[-200:]
+        submission.file = file
+    submission.save()
+    before = (application.status, stage)
+    audit(application, actor=applicant, action="work_submit", before=before)
+    return submission
+
+
+@transaction.atomic
+def review_submit(*, application, reviewer, scores: dict[int, int], private_note: str = "") -> Review:
+    """Record (or revise) one moderator's scorecard for the current stage."""
+    application = lock(application)
+    stage = check(application, "review_submit")
+    criteria = list(stage.criteria.all())
+    if not criteria:
+        raise TransitionError(_("This stage has no rubric criteria."))
+    clean = {}
+    for criterion in criteria:
+        value = scores.get(criterion.pk, scores.get(str(criterion.pk)))
+        if value is None or not 1 <= int(value) <= criterion.max_score:
+            raise TransitionError(
+                _("Score “%(name)s” from 1 to %(max)d.")
+                % {"name": criterion.name, "max": criterion.max_score}
+            )
+        clean[str(criterion.pk)] = int(value)
+    percent = Decimal(100 * sum(clean.values()) / sum(c.max_score for c in criteria)).quantize(Decimal("0.1"))
+    review, _created = Review.objects.update_or_create(
+        application=application,
+        stage=stage,
+        reviewer=reviewer,
+        defaults={"scores": clean, "percent": percent, "private_note": private_note},
+    )
+    audit(
+        application,
+        actor=reviewer,
+        action="review",
+        before=(application.status, stage),
+        detail={"percent": str(percent)},
+    )
+    return review
