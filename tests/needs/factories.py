@@ -31,3 +31,23 @@ class NeedFactory(factory.django.DjangoModelFactory):
     def nice_to_have(self, create, extracted, **kwargs):
         if create and extracted:
             self.nice_to_have_skills.set(extracted)
+
+
+def ensure_levels() -> None:
+    """Transactional tests flush the tables, data migrations included: put the levels back."""
+    import importlib
+
+    from vetting.models import Level
+
+    rows = importlib.import_module("vetting.migrations.0003_levels").LEVELS
+    for rank, code, name_en, name_ru, description_en, description_ru in rows:
+        Level.objects.update_or_create(
+            code=code,
+            defaults={
+                "rank": rank,
+                "name_en": name_en,
+                "name_ru": name_ru,
+                "description_en": description_en,
+                "description_ru": description_ru,
+            },
+        )

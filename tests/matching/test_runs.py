@@ -1,0 +1,239 @@
+"""Matching runs: triggered on commit, idempotent, stale rows removed, versioned against races."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from matching.models import Match
+from matching.services import (
+    matching_requeue_pending,
+    matching_run,
+    need_request_matching,
+    needs_rematch_for_profile,
+    pending_need_ids,
+)
+from needs.models import Need
+from needs.services import need_close, need_create, need_pause, need_reopen, need_update
+from tests.factories import CustomerFactory, ProfileFactory, SkillFactory, SpecializationFactory, level
+from tests.needs.factories import NeedFactory
+
+pytestmark = pytest.mark.django_db
+
+LATER = timedelta(minutes=5)
+
+
+def rows(need):
+    return list(
+        Match.objects.filter(need=need)
+        .order_by("rank")
+        .values_list("pk", "profile_id", "rank", "score", "level_fit", "skill_fit", "facts")
+    )
+
+
+@pytest.fixture
+def spec():
+    return SpecializationFactory()
+
+
+def fields(spec, **extra):
+    return {
+        "title": "Carry our releases",
+        "specialization": spec,
+        "level": level("senior"),
+        "hours_per_week": 20,
+        **extra,
+    }
+
+
+def test_creating_an_open_need_ranks_it_on_commit(spec, django_capture_on_commit_callbacks):
+    profiles = [ProfileFactory(specialization=spec) for _ in range(3)]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        need = need_create(customer=CustomerFactory(), fields=fields(spec))
+    need.refresh_from_db()
+    assert need.matching_state == Need.MatchingState.PENDING  # recorded before any task runs
+    assert not Match.objects.exists()
+    assert len(callbacks) == 1
+    callbacks[0]()  # the publish: eager here
+    need.refresh_from_db()
+    assert need.matching_state == Need.MatchingState.DONE
+    assert {m.profile_id for m in need.matches.all()} == {p.pk for p in profiles}
+
+
+def test_a_draft_is_not_matched(spec, django_capture_on_commit_callbacks):
+    ProfileFactory(specialization=spec)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        need = need_create(customer=CustomerFactory(), fields=fields(spec), open_now=False)
+    need.refresh_from_db()
+    assert callbacks == [] or need.matching_state == Need.MatchingState.IDLE
+    assert need.state == Need.State.DRAFT and not need.matches.exists()
+
+
+def test_running_twice_gives_the_same_rows(spec):
+    for lvl in ("junior", "middle", "senior", "lead"):
+        ProfileFactory(specialization=spec, level=level(lvl))
+    need = NeedFactory(specialization=spec)
+    assert matching_run(need_id=need.pk)
+    first = rows(need)
+    assert matching_run(need_id=need.pk)
+    assert rows(need) == first
+    assert len(first) == 4
+
+
+def test_stale_rows_are_removed_in_the_same_run(spec):
+    kept, hidden = ProfileFactory(specialization=spec), ProfileFactory(specialization=spec)
+    need = NeedFactory(specialization=spec)
+    matching_run(need_id=need.pk)
+    assert need.matches.count() == 2
+    hidden.is_published = False
+    hidden.save()
+    matching_run(need_id=need.pk)
+    assert list(need.matches.values_list("profile_id", flat=True)) == [kept.pk]
+
+
+def test_dismissal_survives_a_rerun(spec):
+    ProfileFactory(specialization=spec)
+    need = NeedFactory(specialization=spec)
+    matching_run(need_id=need.pk)
+    Match.objects.filter(need=need).update(dismissed_at=timezone.now())
+    matching_run(need_id=need.pk)
+    assert Match.objects.get(need=need).dismissed_at is not None
+
+
+def test_top_n_only(spec, settings):
+    from matching.engine import write_matches
+
+    for _ in range(5):
+        ProfileFactory(specialization=spec)
+    need = NeedFactory(specialization=spec)
+    assert write_matches(need=need, limit=3) == 3
+    assert need.matches.count() == 3
+
+
+def test_profile_change_marks_affected_open_needs_pending_and_reruns(
+    spec, django_capture_on_commit_callbacks
+):
+    profile = ProfileFactory(specialization=spec, level=level("middle"))
+    need = NeedFactory(specialization=spec, level=level("senior"))
+    other_spec = NeedFactory()  # another specialization: unaffected
+    paused = NeedFactory(specialization=spec, state=Need.State.PAUSED)
+    matching_run(need_id=need.pk)
+    assert need.matches.get().level_fit < 1.0
+
+    profile.level = level("senior")
+    profile.save()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        needs_rematch_for_profile(profile=profile)
+    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.PENDING
+    assert Need.objects.get(pk=other_spec.pk).matching_state == Need.MatchingState.IDLE
+    assert Need.objects.get(pk=paused.pk).matching_state == Need.MatchingState.IDLE
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.DONE
+    assert need.matches.get().level_fit == 1.0
+
+
+def test_profile_leaving_the_specialization_is_removed_from_old_matches(
+    spec, django_capture_on_commit_callbacks
+):
+    profile = ProfileFactory(specialization=spec)
+    need = NeedFactory(specialization=spec)
+    matching_run(need_id=need.pk)
+    profile.specialization = SpecializationFactory()
+    profile.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        needs_rematch_for_profile(profile=profile)
+    assert not need.matches.exists()
+
+
+def test_editing_an_open_need_reranks_it(spec, django_capture_on_commit_callbacks):
+    skill = SkillFactory()
+    ProfileFactory(specialization=spec)
+    with django_capture_on_commit_callbacks(execute=True):
+        need = need_create(customer=CustomerFactory(), fields=fields(spec))
+    assert need.matches.get().skill_fit == 1.0
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        need_update(need=need, actor=need.customer, fields=fields(spec), must_have_skills=[skill])
+    assert len(callbacks) == 1
+    assert need.matches.get().skill_fit == 0.0
+
+
+def test_pause_reopen_close(spec, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        need = need_create(customer=CustomerFactory(), fields=fields(spec))
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        need_pause(need=need, actor=need.customer)
+    assert callbacks == []
+    assert need.matching_state == Need.MatchingState.IDLE
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        need_reopen(need=need, actor=need.customer)
+    assert len(callbacks) == 1
+    need.refresh_from_db()
+    assert need.state == Need.State.OPEN and need.matching_state == Need.MatchingState.DONE
+    need_close(need=need, actor=need.customer)
+    assert [(e.from_state, e.to_state) for e in need.events.all()] == [
+        ("", "draft"),
+        ("draft", "open"),
+        ("open", "paused"),
+        ("paused", "open"),
+        ("open", "closed"),
+    ]
+
+
+def test_illegal_transition_is_refused(spec):
+    from django.core.exceptions import ValidationError
+
+    need = need_create(customer=CustomerFactory(), fields=fields(spec), open_now=False)
+    with pytest.raises(ValidationError):
+        need_pause(need=need, actor=need.customer)
+    assert Need.objects.get(pk=need.pk).state == Need.State.DRAFT
+
+
+def test_a_request_during_a_run_leaves_the_need_pending(
+    spec, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A request lands between "running" and the write: the run must not mark the need done.
+
+    (During the write itself the need row is locked, so a request waits for the commit.)
+    """
+    from matching import engine
+
+    ProfileFactory(specialization=spec)
+    need = NeedFactory(specialization=spec)
+    real = engine.write_matches
+
+    def write_and_meanwhile_request(*, need):
+        need_request_matching(need=need)  # as if it came just before the locked read
+        return real(need=need)
+
+    monkeypatch.setattr(engine, "write_matches", write_and_meanwhile_request)
+    matching_run(need_id=need.pk)
+    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.PENDING
+
+
+def test_closed_need_run_is_a_no_op(spec):
+    ProfileFactory(specialization=spec)
+    need = NeedFactory(specialization=spec, state=Need.State.CLOSED)
+    assert matching_run(need_id=need.pk) is False
+    assert matching_run(need_id=10**9) is False
+    assert not need.matches.exists()
+
+
+def test_beat_requeues_pending_and_dead_running_needs(spec, django_capture_on_commit_callbacks):
+    ProfileFactory(specialization=spec)
+    pending = NeedFactory(specialization=spec)
+    with django_capture_on_commit_callbacks(execute=False):  # the publish is lost
+        need_request_matching(need=pending)
+    dead = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
+    Need.objects.filter(pk=dead.pk).update(matching_started_at=timezone.now() - timedelta(hours=1))
+    fresh = NeedFactory(specialization=spec)
+    with django_capture_on_commit_callbacks(execute=False):
+        need_request_matching(need=fresh)
+
+    assert set(pending_need_ids(now=timezone.now() + LATER)) == {pending.pk, dead.pk, fresh.pk}
+    assert set(pending_need_ids()) == {dead.pk}  # just-requested needs are left to the queue
+    assert matching_requeue_pending(now=timezone.now() + LATER) == 3
+    for need in (pending, dead, fresh):
+        need.refresh_from_db()
+        assert need.matching_state == Need.MatchingState.DONE
+        assert need.matches.count() == 1
