@@ -42,7 +42,7 @@ class TransitionError(Exception):
 def lock(application: Application) -> Application:
     """Re-read the application under a row lock; the caller is inside transaction.atomic."""
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("current_stage", "specialization")
         .get(pk=application.pk)
     )

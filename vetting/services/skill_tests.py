@@ -53,15 +53,23 @@ def grade(attempt: TestAttempt, answers: dict[str, int]) -> float:
     return round(100 * right / len(attempt.question_ids), 1) if attempt.question_ids else 0.0
 
 
-@transaction.atomic
 def attempt_submit(
     *, attempt: TestAttempt, applicant, answers: dict[str, int], now: datetime | None = None
 ) -> TestAttempt:
     """Grade the attempt once and pass or fail the skill-test stage.
 
     Refused if already submitted (two concurrent submits give one transition). A submission
-    after the deadline (plus a few seconds' grace) is refused: the stage ends as expired.
+    after the deadline (plus a few seconds' grace) is refused: the stage ends as expired, which
+    is committed before the refusal is raised.
     """
+    with transaction.atomic():
+        attempt, late = _attempt_submit(attempt=attempt, applicant=applicant, answers=answers, now=now)
+    if late:
+        raise TransitionError(_("Time is up: answers sent after the time limit are not accepted."))
+    return attempt
+
+
+def _attempt_submit(*, attempt, applicant, answers, now) -> tuple[TestAttempt, bool]:
     now = now or timezone.now()
     application = lock(attempt.application)
     attempt = TestAttempt.objects.select_for_update().get(pk=attempt.pk)
@@ -81,7 +89,7 @@ def attempt_submit(
             reason=str(_("The time limit passed before the answers arrived, so they could not be counted.")),
             action="attempt_late",
         )
-        raise TransitionError(_("Time is up: answers sent after the time limit are not accepted."))
+        return attempt, True
     clean_answers = {str(k): int(v) for k, v in answers.items() if str(k).isdigit() and str(v).isdigit()}
     attempt.answers = clean_answers
     attempt.score = grade(attempt, clean_answers)
@@ -102,7 +110,7 @@ def attempt_submit(
         ),
         action="attempt_submit",
     )
-    return attempt
+    return attempt, False
 
 
 def expired_attempt_ids(*, now: datetime | None = None) -> list[int]:

@@ -1,0 +1,197 @@
+"""The timed skill test: random draw, server-side deadline, grading, one transition per attempt."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from accounts.models import OutboundEmail
+from tests.conftest import require_postgres
+from tests.factories import ModeratorFactory
+from vetting import services
+from vetting.models import ApplicationStatus, AuditEntry, Choice, Outcome, StageResult, TestAttempt
+from vetting.services.skill_tests import GRACE, grade
+
+from .factories import make_funnel, right_answers, to_skill_test, wrong_answers
+
+
+@pytest.fixture
+def funnel(db):
+    return make_funnel(slug="backend", questions=8, question_count=4)
+
+
+@pytest.fixture
+def application(funnel):
+    return to_skill_test(funnel, ModeratorFactory())
+
+
+@pytest.mark.django_db
+def test_start_draws_a_random_subset_and_fixes_the_deadline(funnel, application):
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    assert len(attempt.question_ids) == 4 == len(set(attempt.question_ids))
+    assert set(attempt.question_ids) <= set(funnel.specialization.questions.values_list("pk", flat=True))
+    assert attempt.deadline - attempt.started_at == timedelta(minutes=10)
+    # starting again returns the running attempt (no redraw to fish for easier questions)
+    assert services.attempt_start(application=application, applicant=application.applicant) == attempt
+
+
+@pytest.mark.django_db
+def test_draws_differ_between_attempts(funnel):
+    moderator = ModeratorFactory()
+    draws = set()
+    for _ in range(6):
+        application = to_skill_test(funnel, moderator)
+        attempt = services.attempt_start(application=application, applicant=application.applicant)
+        draws.add(tuple(sorted(attempt.question_ids)))
+    assert len(draws) > 1
+
+
+@pytest.mark.django_db
+def test_grading_counts_only_the_correct_choice_of_each_drawn_question(application):
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    right = right_answers(attempt)
+    assert grade(attempt, right) == 100.0
+    assert grade(attempt, wrong_answers(attempt)) == 0.0
+    first, second, *_ = attempt.question_ids
+    swapped = {**right, str(first): right[str(second)]}  # another question's correct choice
+    assert grade(attempt, swapped) == 75.0
+    assert grade(attempt, {}) == 0.0
+
+
+@pytest.mark.django_db
+def test_pass_at_the_pass_mark_moves_on(funnel, application):
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    answers = right_answers(attempt)
+    answers.pop(str(attempt.question_ids[0]))  # 3 of 4 = 75% = the pass mark
+    services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=answers)
+    application.refresh_from_db()
+    assert application.current_stage == funnel.work_sample
+    result = application.results.get(stage=funnel.skill_test)
+    assert (result.outcome, result.score) == (Outcome.PASSED, 75)
+
+
+@pytest.mark.django_db
+def test_below_the_pass_mark_fails_with_the_score_in_the_reason(funnel, application):
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=wrong_answers(attempt))
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.REJECTED
+    result = application.results.get(stage=funnel.skill_test)
+    assert result.outcome == Outcome.FAILED and "0.0%" in result.reason and "75%" in result.reason
+
+
+@pytest.mark.django_db
+def test_a_late_submission_is_refused_by_the_server(funnel, application):
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    late = attempt.deadline + GRACE + timedelta(seconds=1)
+    with pytest.raises(services.TransitionError, match="Time is up"):
+        services.attempt_submit(
+            attempt=attempt, applicant=application.applicant, answers=right_answers(attempt), now=late
+        )
+    application.refresh_from_db()
+    attempt.refresh_from_db()
+    assert application.status == ApplicationStatus.EXPIRED
+    assert attempt.score is None and attempt.answers == {}
+    assert application.results.get(stage=funnel.skill_test).outcome == Outcome.EXPIRED
+
+
+@pytest.mark.django_db
+def test_a_submission_within_the_grace_seconds_counts(application):
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    services.attempt_submit(
+        attempt=attempt,
+        applicant=application.applicant,
+        answers=right_answers(attempt),
+        now=attempt.deadline + GRACE - timedelta(seconds=1),
+    )
+    attempt.refresh_from_db()
+    assert attempt.score == 100
+
+
+@pytest.mark.django_db
+def test_a_second_submission_is_refused(application):
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=wrong_answers(attempt))
+    with pytest.raises(services.TransitionError):
+        services.attempt_submit(
+            attempt=attempt, applicant=application.applicant, answers=right_answers(attempt)
+        )
+    assert StageResult.objects.filter(application=application).count() == 2  # screening + one test result
+
+
+@pytest.mark.django_db
+def test_an_abandoned_attempt_expires_on_the_sweep(funnel, application):
+    from vetting.tasks import expire_stale
+
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    TestAttempt.objects.filter(pk=attempt.pk).update(
+        started_at=timezone.now() - timedelta(hours=2), deadline=timezone.now() - timedelta(hours=1)
+    )
+    assert expire_stale() == 1
+    application.refresh_from_db()
+    assert application.results.get(stage=funnel.skill_test).outcome == Outcome.EXPIRED
+    assert expire_stale() == 0
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_concurrent_submissions_give_exactly_one_transition(funnel):
+    """Real threads on PostgreSQL: both submit the same attempt at once; one wins, one is refused."""
+    require_postgres()
+    application = to_skill_test(funnel, ModeratorFactory())
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    answers = right_answers(attempt)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def submit():
+        try:
+            barrier.wait()
+            services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=answers)
+            outcomes.append("ok")
+        except services.TransitionError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["ok", "refused"]
+    assert StageResult.objects.filter(application=application, stage=funnel.skill_test).count() == 1
+    assert AuditEntry.objects.filter(application=application, action="attempt_submit").count() == 1
+    subjects = OutboundEmail.objects.filter(to=application.applicant.email).values_list("subject", flat=True)
+    assert sum("Skill test" in s for s in subjects) == 1
+    assert Choice.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_concurrent_advances_give_exactly_one_transition(funnel):
+    require_postgres()
+    from .factories import apply
+
+    application = apply(funnel)
+    moderators = [ModeratorFactory(), ModeratorFactory()]
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def advance(moderator):
+        try:
+            barrier.wait()
+            services.application_advance(application=application, actor=moderator)
+            outcomes.append("ok")
+        except services.TransitionError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=advance, args=(m,)) for m in moderators]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["ok", "refused"]
+    assert StageResult.objects.filter(application=application).count() == 1
