@@ -13,6 +13,8 @@ urlpatterns = [
     path("accounts/signup/", account_views.SignupView.as_view(), name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("needs/", include("needs.urls")),
+    path("", include("matching.urls")),
     path("", include("vetting.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,35 @@
+"""Reads for the shortlist and invitations pages: the query count is decided here."""
+
+from django.db.models import QuerySet
+
+from .models import Invitation, Match
+
+
+def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
+    """The need's ranked matches with their profiles, each carrying `invitation` (or None)."""
+    matches = Match.objects.filter(need=need).select_related(
+        "profile__user", "profile__level", "profile__specialization"
+    )
+    if not include_dismissed:
+        matches = matches.visible()
+    invitations = {inv.specialist_id: inv for inv in Invitation.objects.filter(need=need)}
+    result = list(matches.ranked())
+    for match in result:
+        match.invitation = invitations.get(match.profile.user_id)
+    return result
+
+
+def need_invitations(*, need) -> QuerySet:
+    return (
+        Invitation.objects.filter(need=need)
+        .select_related("specialist__profile__level")
+        .order_by("-created_at")
+    )
+
+
+def invitations_for_specialist(*, user) -> QuerySet:
+    return (
+        Invitation.objects.for_specialist(user)
+        .select_related("need__customer", "need__level", "need__specialization")
+        .order_by("state", "-created_at")
+    )

@@ -1,0 +1,84 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from needs.models import Need
+from needs.views import customer_required
+from profiles.models import Profile
+
+from . import services
+from .forms import InviteForm
+from .models import Invitation, Match
+from .selectors import invitations_for_specialist
+
+
+@customer_required
+def invitation_create(request: HttpRequest, need_pk: int, profile_pk: int) -> HttpResponse:
+    need = get_object_or_404(Need.objects.of(request.user), pk=need_pk)
+    profile = get_object_or_404(
+        Profile.objects.listed().select_related("user", "level", "specialization"), pk=profile_pk
+    )
+    match = Match.objects.filter(need=need, profile=profile).first()
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_send(
+                customer=request.user, need=need, profile=profile, message=form.cleaned_data["message"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is invited. You will get an email when they answer.") % {"name": profile.user},
+            )
+            return redirect("needs:detail", need.pk)
+    return render(
+        request,
+        "matching/invitation_form.html",
+        {"need": need, "profile": profile, "match": match, "form": form},
+    )
+
+
+@login_required
+def invitation_list(request: HttpRequest) -> HttpResponse:
+    """The specialist's invitations: only those addressed to them."""
+    invitations = invitations_for_specialist(user=request.user)
+    return render(request, "matching/invitation_list.html", {"invitations": invitations})
+
+
+@require_POST
+@login_required
+def invitation_answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.for_specialist(request.user), pk=pk)
+    service = {"accept": services.invitation_accept, "decline": services.invitation_decline}.get(answer)
+    if service is None:
+        return redirect("matching:invitations")
+    try:
+        service(invitation=invitation, specialist=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if invitation.is_accepted:
+            messages.success(request, _("Accepted. You can now write to the customer directly."))
+        else:
+            messages.info(request, _("Declined. The customer is told."))
+    return redirect("matching:invitations")
+
+
+@require_POST
+@customer_required
+def match_toggle(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    match = get_object_or_404(Match.objects.for_customer(request.user).select_related("need"), pk=pk)
+    if action == "dismiss":
+        services.match_dismiss(match=match)
+    elif action == "restore":
+        services.match_restore(match=match)
+    url = redirect("needs:detail", match.need_id).url
+    if request.POST.get("dismissed") == "1":
+        url += "?dismissed=1"
+    return redirect(url)
