@@ -20,6 +20,14 @@ LOGINS = [
         "customer: needs and shortlists",
     ),
     ("applicant@example.com", "Alex Applicant", User.Role.APPLICANT, False, False, "applicant in the funnel"),
+    (
+        "specialist@example.com",
+        "Sam Specialist",
+        User.Role.APPLICANT,
+        False,
+        False,
+        "accepted specialist: profile and invitations",
+    ),
 ]
 
 

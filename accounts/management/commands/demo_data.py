@@ -5,6 +5,8 @@ from django.utils.module_loading import import_string
 # Each app loads its own part of the story, in this order. Every loader is idempotent.
 LOADERS = [
     "accounts.demo.load",
+    "vetting.demo.load",
+    "needs.demo.load",
 ]
 
 

@@ -1,0 +1,477 @@
+# ruff: noqa: E501  (demo text reads better unbroken)
+"""Demo funnel: eight specializations with stages, question banks, rubrics and reasons, and a year of
+applicants whose outcomes give a realistic funnel (about a quarter pass screening, under 10% are
+accepted), with applications still open at every stage so the moderators' queue is not empty.
+
+Idempotent: a second run finds the configuration and the demo applicants and adds nothing.
+"""
+
+import random
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+from django.utils.text import slugify
+
+from accounts.demo import DEMO_PASSWORD
+from accounts.models import User
+from profiles.models import Skill
+from profiles.services import profile_grant
+
+from .demo_content import CRITERIA, QUESTIONS, REASONS, SCREENING_QUESTIONS, SPECIALIZATIONS, STAGES
+from .models import (
+    Application,
+    ApplicationStatus,
+    AuditEntry,
+    Choice,
+    Level,
+    Outcome,
+    Question,
+    ReasonTemplate,
+    Review,
+    RubricCriterion,
+    ScreeningExperience,
+    ScreeningQuestion,
+    Specialization,
+    Stage,
+    StageResult,
+    TestAttempt,
+)
+
+DEMO_APPLICANTS = 340
+FORCED_OPEN = 14
+EMAIL = "applicant{:04d}@demo.topfreelancer.example"
+# Chance to pass each stage kind (Toptal: 26.4% -> 7.4% -> 3.6% -> 3% of all applicants remain).
+PASS_RATE = {"screening": 0.27, "skill_test": 0.24, "work_sample": 0.52, "interview": 0.82}
+DAYS_IN_STAGE = {"screening": (1, 6), "skill_test": (1, 6), "work_sample": (3, 12), "interview": (4, 14)}
+REASON_FOR = {
+    "screening": "resume-thin",
+    "skill_test": None,
+    "work_sample": "work-quality",
+    "interview": "interview-depth",
+}
+FIRST_NAMES = [
+    "Anna",
+    "Boris",
+    "Chen",
+    "Daria",
+    "Elif",
+    "Fedor",
+    "Greta",
+    "Hugo",
+    "Irina",
+    "Jonas",
+    "Kira",
+    "Leon",
+    "Maya",
+    "Nikita",
+    "Olga",
+    "Pavel",
+    "Quinn",
+    "Rosa",
+    "Sergey",
+    "Tara",
+    "Umar",
+    "Vera",
+    "Wen",
+    "Yana",
+    "Zoe",
+]
+LAST_NAMES = [
+    "Ivanova",
+    "Smirnov",
+    "Kowalski",
+    "Novak",
+    "Petrova",
+    "Garcia",
+    "Sokolov",
+    "Müller",
+    "Orlova",
+    "Kim",
+    "Volkov",
+    "Silva",
+    "Lebedeva",
+    "Nowak",
+    "Popov",
+]
+
+
+def load(*, stdout) -> None:
+    specializations = _configuration()
+    moderator = User.objects.filter(email="moderator@example.com").first()
+    if not User.objects.filter(email=EMAIL.format(0)).exists():
+        created = _applicants(specializations, moderator)
+        stdout.write(f"vetting: {created} demo applications over the last 12 months")
+    _applicant_at_skill_test(specializations["backend-development"])
+    _accepted_specialist(specializations["backend-development"], moderator)
+    from .selectors import funnel_stats_clear
+
+    funnel_stats_clear()
+    stdout.write("vetting: funnel ready")
+
+
+def _configuration() -> dict[str, Specialization]:
+    reasons = {}
+    for code, title_en, title_ru, text_en, text_ru in REASONS:
+        reasons[code], _ = ReasonTemplate.objects.get_or_create(
+            code=code,
+            specialization=None,
+            defaults={"title_en": title_en, "title_ru": title_ru, "text_en": text_en, "text_ru": text_ru},
+        )
+    result = {}
+    for position, (slug, name_en, name_ru, technical, cooldown, kinds, skills) in enumerate(SPECIALIZATIONS):
+        spec, created = Specialization.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name_en": name_en,
+                "name_ru": name_ru,
+                "is_technical": technical,
+                "reapply_cooldown_days": cooldown,
+                "position": position,
+                "description_en": f"Ongoing {name_en.lower()} work for teams that need a steady, proven hand.",
+                "description_ru": f"Постоянная работа: {name_ru.lower()} для команд, которым нужна надёжная рука.",
+            },
+        )
+        result[slug] = spec
+        if spec.stages.exists():
+            continue
+        for number, kind in enumerate(kinds, start=1):
+            stage = Stage.objects.create(specialization=spec, position=number, kind=kind, **STAGES[kind])
+            RubricCriterion.objects.bulk_create(
+                RubricCriterion(stage=stage, position=i, name_en=en, name_ru=ru, max_score=5)
+                for i, (en, ru) in enumerate(CRITERIA.get(kind, []))
+            )
+        ScreeningQuestion.objects.bulk_create(
+            ScreeningQuestion(specialization=spec, position=i, text_en=en, text_ru=ru)
+            for i, (en, ru) in enumerate(SCREENING_QUESTIONS)
+        )
+        skill_objects = [
+            Skill.objects.get_or_create(slug=slugify(name) or name.lower(), defaults={"name": name})[0]
+            for name in skills
+        ]
+        for text_en, text_ru, choices, correct, skill_index in QUESTIONS.get(slug, []):
+            question = Question.objects.create(
+                specialization=spec, skill=skill_objects[skill_index], text_en=text_en, text_ru=text_ru
+            )
+            Choice.objects.bulk_create(
+                Choice(question=question, text_en=en, text_ru=ru, is_correct=i == correct)
+                for i, (en, ru) in enumerate(choices)
+            )
+        ReasonTemplate.objects.get_or_create(
+            code=f"{slug}-focus",
+            specialization=spec,
+            defaults={
+                "title_en": f"{name_en}: a narrower focus is needed",
+                "title_ru": f"{name_ru}: нужен более узкий фокус",
+                "text_en": f"Thank you for applying. Your {name_en.lower()} experience is broad, but our customers "
+                "look for depth in one area. Tell us more about the work you did in depth when you apply again.",
+                "text_ru": f"Спасибо за заявку. Ваш опыт ({name_ru.lower()}) широк, но заказчики ищут глубину в "
+                "одной области. Расскажите подробнее о глубокой работе, когда подадите заявку снова.",
+            },
+        )
+    return result
+
+
+def _applicants(specializations: dict, moderator) -> int:
+    rng = random.Random(2026)
+    now = timezone.now()
+    password = make_password(DEMO_PASSWORD)
+    users = User.objects.bulk_create(
+        User(
+            email=EMAIL.format(i),
+            full_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            role=User.Role.APPLICANT,
+            language=rng.choice(["en", "ru", "ru"]),
+            password=password,
+            date_joined=now - timedelta(days=366),
+        )
+        for i in range(DEMO_APPLICANTS)
+    )
+    users = list(User.objects.filter(email__endswith="@demo.topfreelancer.example").order_by("email"))
+    specs = list(specializations.values())
+    weights = [3, 2, 2, 2, 2, 1, 1, 1]
+    stages = {spec.pk: list(spec.stages.order_by("position")) for spec in specs}
+    reasons = {r.code: r for r in ReasonTemplate.objects.filter(specialization=None)}
+    levels = list(Level.objects.order_by("rank"))
+    applications, plans = [], []
+    for index, user in enumerate(users):
+        spec = rng.choices(specs, weights)[0]
+        # The last few applied in the last three weeks and wait at every stage: the queue has work.
+        forced = index >= DEMO_APPLICANTS - FORCED_OPEN
+        age = rng.uniform(2, 21) if forced else rng.uniform(0, 365)
+        created = now - timedelta(days=age, minutes=rng.randint(0, 600))
+        plan = _simulate(rng, stages[spec.pk], created, now, force_open=forced)
+        status, current, entered, closed = plan["status"], plan["current"], plan["entered"], plan["closed"]
+        applications.append(
+            Application(
+                applicant=user,
+                specialization=spec,
+                status=status,
+                current_stage=current,
+                stage_entered_at=entered,
+                created_at=created,
+                closed_at=closed,
+                level=rng.choices(levels, [2, 4, 3, 1])[0] if status == ApplicationStatus.ACCEPTED else None,
+                headline=f"{spec.name_en} specialist",
+                summary="I work on long-running products and care about the result as much as the process.",
+                years_experience=rng.randint(1, 12),
+                answers={},
+                interview_at=entered + timedelta(days=3)
+                if current is not None and current.kind == "interview" and rng.random() < 0.7
+                else None,
+            )
+        )
+        plans.append(plan)
+    applications = Application.objects.bulk_create(applications)
+    results, experiences, audits, reviews, attempts = [], [], [], [], []
+    for application, plan in zip(applications, plans, strict=True):
+        experiences.append(
+            ScreeningExperience(
+                application=application,
+                organization=rng.choice(["Fintech startup", "Online school", "Media group", "Retail chain"]),
+                role=application.headline,
+                years=min(application.years_experience, 5) or 1,
+                description="Owned a part of the product end to end in a team of five.",
+            )
+        )
+        for stage, outcome, entered, decided in plan["results"]:
+            reason = ""
+            template = None
+            score = None
+            if stage.kind == "skill_test":
+                score = Decimal(
+                    rng.choice([80, 100]) if outcome == Outcome.PASSED else rng.choice([20, 40, 60])
+                )
+            if outcome == Outcome.FAILED:
+                template = reasons.get(REASON_FOR[stage.kind] or "") or None
+                reason = (
+                    template.text_en
+                    if template
+                    else (f"Your score was {score}%, and this stage needs {stage.pass_mark}%.")
+                )
+            elif outcome == Outcome.EXPIRED:
+                template = reasons["no-response"]
+                reason = template.text_en
+            elif outcome == Outcome.WITHDRAWN:
+                reason = "Withdrawn by the applicant."
+            results.append(
+                StageResult(
+                    application=application,
+                    stage=stage,
+                    outcome=outcome,
+                    reason=reason,
+                    reason_template=template,
+                    decided_by=moderator
+                    if stage.kind != "skill_test" and outcome != Outcome.WITHDRAWN
+                    else None,
+                    entered_at=entered,
+                    decided_at=decided,
+                    score=score,
+                )
+            )
+            audits.append(
+                AuditEntry(
+                    application=application,
+                    actor=moderator if stage.kind != "skill_test" else None,
+                    action="demo_" + outcome,
+                    from_stage=stage,
+                    detail={"outcome": outcome},
+                    created_at=decided,
+                )
+            )
+            if (
+                stage.kind in ("work_sample", "interview")
+                and outcome in (Outcome.PASSED, Outcome.FAILED)
+                and moderator
+            ):
+                percent = Decimal(rng.randint(72, 96) if outcome == Outcome.PASSED else rng.randint(35, 65))
+                criteria = list(stage.criteria.all())
+                reviews.append(
+                    Review(
+                        application=application,
+                        stage=stage,
+                        reviewer=moderator,
+                        scores={str(c.pk): max(1, min(5, round(float(percent) / 20))) for c in criteria},
+                        percent=percent,
+                        private_note="Demo review.",
+                        created_at=decided,
+                    )
+                )
+            if stage.kind == "skill_test" and outcome in (Outcome.PASSED, Outcome.FAILED):
+                attempts.append(
+                    TestAttempt(
+                        application=application,
+                        stage=stage,
+                        question_ids=[],
+                        started_at=decided - timedelta(minutes=14),
+                        deadline=decided + timedelta(minutes=1),
+                        submitted_at=decided,
+                        score=score,
+                    )
+                )
+    StageResult.objects.bulk_create(results)
+    ScreeningExperience.objects.bulk_create(experiences)
+    AuditEntry.objects.bulk_create(audits)
+    Review.objects.bulk_create(reviews)
+    TestAttempt.objects.bulk_create(attempts)
+    for application in applications:
+        if application.status == ApplicationStatus.ACCEPTED:
+            profile_grant(
+                user=application.applicant,
+                specialization=application.specialization,
+                level=application.level,
+                years_experience=application.years_experience,
+                headline=application.headline,
+                summary=application.summary,
+            )
+    return len(applications)
+
+
+def _simulate(rng, stages, created, now, *, force_open=False) -> dict:
+    """Walk one applicant through the stages; time decides whether they are still somewhere."""
+    t = created
+    results = []
+    for number, stage in enumerate(stages):
+        low, high = DAYS_IN_STAGE[stage.kind]
+        decided = t + timedelta(days=rng.uniform(low, high))
+        if decided > now or (force_open and rng.random() < 0.35):
+            return {
+                "status": ApplicationStatus.OPEN,
+                "current": stage,
+                "entered": t,
+                "closed": None,
+                "results": results,
+            }
+        roll = rng.random()
+        if force_open or roll < PASS_RATE[stage.kind]:
+            outcome = Outcome.PASSED
+        elif stage.kind in ("skill_test", "work_sample") and roll > 0.93:
+            outcome = Outcome.EXPIRED
+        elif roll > 0.985:
+            outcome = Outcome.WITHDRAWN
+        else:
+            outcome = Outcome.FAILED
+        results.append((stage, outcome, t, decided))
+        if outcome != Outcome.PASSED:
+            closing = {
+                Outcome.FAILED: ApplicationStatus.REJECTED,
+                Outcome.EXPIRED: ApplicationStatus.EXPIRED,
+                Outcome.WITHDRAWN: ApplicationStatus.WITHDRAWN,
+            }[outcome]
+            return {"status": closing, "current": stage, "entered": t, "closed": decided, "results": results}
+        t = decided
+        if number == len(stages) - 1:
+            return {
+                "status": ApplicationStatus.ACCEPTED,
+                "current": stage,
+                "entered": t,
+                "closed": decided,
+                "results": results,
+            }
+    raise AssertionError("a specialization without stages")
+
+
+def _applicant_at_skill_test(spec: Specialization) -> None:
+    """applicant@example.com waits at the skill test, so a visitor can take it."""
+    user = User.objects.filter(email="applicant@example.com").first()
+    if user is None or Application.objects.filter(applicant=user).exists():
+        return
+    stages = list(spec.stages.order_by("position"))
+    now = timezone.now()
+    application = Application.objects.create(
+        applicant=user,
+        specialization=spec,
+        current_stage=stages[1],
+        stage_entered_at=now - timedelta(hours=20),
+        created_at=now - timedelta(days=3),
+        headline="Python developer, APIs and PostgreSQL",
+        summary="Six years of backend work for **fintech** and **edtech** products.",
+        years_experience=6,
+        answers={},
+    )
+    ScreeningExperience.objects.create(
+        application=application,
+        organization="Online school",
+        role="Backend developer",
+        years=3,
+        description="Built the payments and enrolment API; a team of six; I owned the billing service.",
+    )
+    StageResult.objects.create(
+        application=application,
+        stage=stages[0],
+        outcome=Outcome.PASSED,
+        decided_by=User.objects.filter(email="moderator@example.com").first(),
+        entered_at=now - timedelta(days=3),
+        decided_at=now - timedelta(hours=20),
+    )
+
+
+def _accepted_specialist(spec: Specialization, moderator) -> None:
+    """specialist@example.com passed every stage of Backend development as a Senior."""
+    user = User.objects.filter(email="specialist@example.com").first()
+    if user is None or Application.objects.filter(applicant=user).exists():
+        return
+    now = timezone.now()
+    senior = Level.objects.get(code="senior")
+    stages = list(spec.stages.order_by("position"))
+    start = now - timedelta(days=40)
+    application = Application.objects.create(
+        applicant=user,
+        specialization=spec,
+        status=ApplicationStatus.ACCEPTED,
+        current_stage=stages[-1],
+        stage_entered_at=start + timedelta(days=24),
+        created_at=start,
+        closed_at=start + timedelta(days=30),
+        level=senior,
+        headline="Senior backend engineer: Python, PostgreSQL, payments",
+        summary="Ten years of backend work. I carry systems from the first schema to the on-call rota.",
+        years_experience=10,
+        answers={},
+        interview_at=start + timedelta(days=29),
+    )
+    skill_questions = list(Question.objects.filter(specialization=spec).select_related("skill")[:5])
+    for number, stage in enumerate(stages):
+        entered = start + timedelta(days=[0, 3, 8, 24][number])
+        decided = start + timedelta(days=[3, 8, 24, 30][number])
+        score = Decimal("100.0") if stage.kind == "skill_test" else None
+        StageResult.objects.create(
+            application=application,
+            stage=stage,
+            outcome=Outcome.PASSED,
+            decided_by=None if stage.kind == "skill_test" else moderator,
+            entered_at=entered,
+            decided_at=decided,
+            score=score,
+        )
+        if stage.kind == "skill_test":
+            TestAttempt.objects.create(
+                application=application,
+                stage=stage,
+                question_ids=[q.pk for q in skill_questions],
+                answers={str(q.pk): q.choices.get(is_correct=True).pk for q in skill_questions},
+                started_at=decided - timedelta(minutes=12),
+                deadline=decided + timedelta(minutes=3),
+                submitted_at=decided,
+                score=score,
+            )
+        if stage.kind in ("work_sample", "interview") and moderator:
+            Review.objects.create(
+                application=application,
+                stage=stage,
+                reviewer=moderator,
+                scores={str(c.pk): 5 for c in stage.criteria.all()},
+                percent=Decimal("92.0"),
+                private_note="Clear thinking, strong ownership.",
+                created_at=decided,
+            )
+    profile_grant(
+        user=user,
+        specialization=spec,
+        level=senior,
+        verified_skills={q.skill for q in skill_questions if q.skill},
+        years_experience=10,
+        headline=application.headline,
+        summary=application.summary,
+    )
