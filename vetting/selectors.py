@@ -219,7 +219,7 @@ def funnel_stats_clear() -> None:
 
 def funnel_chart(stats: dict, *, language: str) -> dict:
     """Names in the active language and bar geometry for the server-rendered SVG chart."""
-    width, row_height = 400, 46
+    width, row_height = 320, 44
 
     def decorate(funnel: dict, *, overall: bool) -> dict:
         scale = width / max(funnel["applied"], 1)

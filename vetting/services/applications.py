@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -60,7 +61,7 @@ def application_create(
     if not specialization.is_active:
         raise TransitionError(_("This specialization is not accepting applications."))
     # Lock the applicant's row so two simultaneous submissions are serialized.
-    type(applicant).objects.select_for_update().get(pk=applicant.pk)
+    get_user_model().objects.select_for_update().get(pk=applicant.pk)
     available = reapply_available_at(applicant=applicant, specialization=specialization)
     if available:
         raise TransitionError(
