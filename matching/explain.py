@@ -90,7 +90,7 @@ def _languages(facts: dict) -> str | None:
     if not missing:
         return _("speaks the asked languages")
     labels = dict(Language.choices)
-    return _("no working %(languages)s listed") % {
+    return _("does not list %(languages)s") % {
         "languages": ", ".join(str(labels.get(code, code)) for code in missing)
     }
 

@@ -3,7 +3,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -38,7 +38,15 @@ def need_list(request: HttpRequest) -> HttpResponse:
         Need.objects.of(request.user)
         .select_related("specialization", "level")
         .annotate(match_count=Count("matches", filter=Q(matches__dismissed_at__isnull=True)))
-        .order_by("state", "-created_at")
+        .annotate(
+            state_order=Case(
+                When(state=Need.State.OPEN, then=0),
+                When(state=Need.State.DRAFT, then=1),
+                When(state=Need.State.PAUSED, then=2),
+                default=3,
+            )
+        )
+        .order_by("state_order", "-created_at")
     )
     return render(request, "needs/need_list.html", {"needs": needs})
 
