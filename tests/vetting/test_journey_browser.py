@@ -10,7 +10,7 @@ from vetting.models import Application, ApplicationStatus
 
 from .factories import make_funnel
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -40,7 +40,9 @@ def score_rubric(mod, application, value: int):
     assert "Your scorecard was saved" in mod.content()
 
 
-def test_applicant_goes_from_sign_up_to_acceptance(page, new_page, login_in_browser, tmp_media):
+def test_applicant_goes_from_sign_up_to_acceptance(
+    reference_data, page, new_page, login_in_browser, tmp_media
+):
     funnel = make_funnel(slug="backend", questions=5, question_count=3)
     spec = funnel.specialization
     moderator = ModeratorFactory(email="mod@example.com")

@@ -135,8 +135,8 @@ def test_an_abandoned_attempt_expires_on_the_sweep(funnel, application):
     assert expire_stale() == 0
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_concurrent_submissions_give_exactly_one_transition(funnel):
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_submissions_give_exactly_one_transition(reference_data, funnel):
     """Real threads on PostgreSQL: both submit the same attempt at once; one wins, one is refused."""
     require_postgres()
     application = to_skill_test(funnel, ModeratorFactory())
@@ -168,8 +168,8 @@ def test_two_concurrent_submissions_give_exactly_one_transition(funnel):
     assert Choice.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_concurrent_advances_give_exactly_one_transition(funnel):
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_advances_give_exactly_one_transition(reference_data, funnel):
     require_postgres()
     from .factories import apply
 
