@@ -109,6 +109,8 @@ class Need(models.Model):
             models.CheckConstraint(
                 condition=(Q(utc_offset_min__isnull=True) & Q(utc_offset_max__isnull=True))
                 | Q(
+                    utc_offset_min__isnull=False,
+                    utc_offset_max__isnull=False,
                     utc_offset_min__gte=-12,
                     utc_offset_max__lte=14,
                     utc_offset_min__lte=F("utc_offset_max"),

@@ -1,0 +1,67 @@
+"""Real threads against PostgreSQL: concurrent runs and double submits keep the invariants."""
+
+import threading
+
+import pytest
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from matching.models import Invitation, Match
+from matching.services import invitation_send, matching_run
+from needs.models import Need
+from tests.conftest import require_postgres
+from tests.factories import ProfileFactory, SpecializationFactory
+from tests.needs.factories import NeedFactory, ensure_levels
+
+pytestmark = pytest.mark.services
+
+
+def in_threads(target, count: int) -> list:
+    barrier = threading.Barrier(count)
+    results: list = []
+
+    def work():
+        try:
+            barrier.wait()
+            results.append(target())
+        except Exception as exc:  # collected and asserted by the test
+            results.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    return results
+
+
+def test_concurrent_runs_of_one_need_leave_one_consistent_shortlist(transactional_db):
+    require_postgres()
+    ensure_levels()
+    spec = SpecializationFactory()
+    profiles = [ProfileFactory(specialization=spec) for _ in range(6)]
+    need = NeedFactory(specialization=spec, matching_state=Need.MatchingState.PENDING)
+    results = in_threads(lambda: matching_run(need_id=need.pk), 4)
+    assert results == [True] * 4
+    assert sorted(Match.objects.filter(need=need).values_list("profile_id", flat=True)) == sorted(
+        p.pk for p in profiles
+    )
+    assert sorted(Match.objects.filter(need=need).values_list("rank", flat=True)) == list(range(1, 7))
+    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.DONE
+
+
+def test_a_double_submitted_invitation_is_created_once(transactional_db):
+    require_postgres()
+    ensure_levels()
+    cache.clear()
+    need = NeedFactory()
+    profile = ProfileFactory(specialization=need.specialization)
+    results = in_threads(
+        lambda: invitation_send(customer=need.customer, need=need, profile=profile, message="Hi"), 3
+    )
+    assert sum(isinstance(r, Invitation) for r in results) == 1
+    assert all(isinstance(r, Invitation | ValidationError) for r in results)
+    assert Invitation.objects.filter(need=need).count() == 1
