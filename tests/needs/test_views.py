@@ -222,3 +222,18 @@ def test_dismiss_hides_and_the_filter_shows_it_again(client, customer):
 
 def test_dashboard_sends_customers_to_their_needs(client, customer):
     assert client.get(reverse("dashboard")).url == reverse("needs:list")
+
+
+def test_admin_lists_needs_and_requeues_open_ones(client, django_capture_on_commit_callbacks):
+    from tests.factories import SuperuserFactory
+
+    need = NeedFactory(title="Admin sees me")
+    client.force_login(SuperuserFactory())
+    assert "Admin sees me" in client.get("/admin/needs/need/").content.decode()
+    assert client.get(f"/admin/needs/need/{need.pk}/change/").status_code == 200
+    assert client.get("/admin/matching/match/").status_code == 200
+    assert client.get("/admin/matching/invitation/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post("/admin/needs/need/", {"action": "rerank", "_selected_action": [need.pk]})
+    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.PENDING
+    assert len(callbacks) == 1

@@ -1,0 +1,51 @@
+"""Needs in admin: for operators to look and re-rank; content and states change through needs.services."""
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from matching.services import need_request_matching
+
+from .models import Need, NeedEvent
+
+
+class NeedEventInline(admin.TabularInline):
+    model = NeedEvent
+    extra = 0
+    can_delete = False
+    fields = ["at", "actor", "from_state", "to_state"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Need)
+class NeedAdmin(admin.ModelAdmin):
+    list_display = ["title", "customer", "specialization", "level", "state", "matching_state", "matched_at"]
+    list_filter = ["state", "matching_state", "specialization", "level"]
+    search_fields = ["title", "customer__email"]
+    list_select_related = ["customer", "specialization", "level"]
+    readonly_fields = [f.name for f in Need._meta.concrete_fields] + [
+        "must_have_skills",
+        "nice_to_have_skills",
+    ]
+    inlines = [NeedEventInline]
+    actions = ["rerank"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Re-rank the selected open needs"))
+    def rerank(self, request, queryset):
+        count = 0
+        with transaction.atomic():
+            for need in queryset.select_for_update().filter(state=Need.State.OPEN):
+                need_request_matching(need=need)
+                count += 1
+        messages.success(
+            request,
+            ngettext("%(n)d need queued for ranking.", "%(n)d needs queued for ranking.", count)
+            % {"n": count},
+        )
