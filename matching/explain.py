@@ -90,9 +90,10 @@ def _languages(facts: dict) -> str | None:
     if not missing:
         return _("speaks the asked languages")
     labels = dict(Language.choices)
-    return _("does not list %(languages)s") % {
-        "languages": ", ".join(str(labels.get(code, code)) for code in missing)
-    }
+    names = [str(labels.get(code, code)) for code in missing]
+    if (translation.get_language() or "en")[:2] == "ru":  # language names are not capitalized in Russian
+        names = [name.lower() for name in names]
+    return _("does not list %(languages)s") % {"languages": ", ".join(names)}
 
 
 def _timezone(facts: dict) -> str | None:

@@ -37,7 +37,10 @@ def need_list(request: HttpRequest) -> HttpResponse:
     needs = (
         Need.objects.of(request.user)
         .select_related("specialization", "level")
-        .annotate(match_count=Count("matches", filter=Q(matches__dismissed_at__isnull=True)))
+        .annotate(
+            match_count=Count("matches", filter=Q(matches__dismissed_at__isnull=True), distinct=True),
+            accepted_count=Count("invitations", filter=Q(invitations__state="accepted"), distinct=True),
+        )
         .annotate(
             state_order=Case(
                 When(state=Need.State.OPEN, then=0),
