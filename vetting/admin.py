@@ -208,7 +208,7 @@ class StageKindFilter(admin.SimpleListFilter):
 class ApplicationAdmin(admin.ModelAdmin):
     """The review queue: oldest first, with the time spent in the current stage."""
 
-    list_display = ["applicant", "specialization", "current_stage", "status", "time_in_stage", "created_at"]
+    list_display = ["applicant", "specialization", "stage", "time_in_stage", "status", "created_at"]
     list_filter = ["status", StageKindFilter, "specialization", "current_stage"]
     list_select_related = ["applicant", "specialization", "current_stage"]
     search_fields = ["applicant__email", "applicant__full_name", "headline"]
@@ -267,6 +267,11 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("stage"), ordering="current_stage__position")
+    def stage(self, obj):
+        stage = obj.current_stage
+        return f"{stage.position}. {stage.name}" if stage else "–"
 
     @admin.display(description=_("time in stage"), ordering="stage_entered_at")
     def time_in_stage(self, obj):

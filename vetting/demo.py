@@ -51,6 +51,12 @@ REASON_FOR = {
     "work_sample": "work-quality",
     "interview": "interview-depth",
 }
+SAMPLE_ANSWERS = [
+    "A payments migration for a bank: I planned it, led two colleagues and ran the cut-over night.",
+    "A redesign of a course platform; I owned the research and the final handoff to developers.",
+    "About 20 hours a week for at least six months.",
+    "Full-time for a long project; I prefer teams that write things down.",
+]
 FIRST_NAMES = [
     "Anna",
     "Boris",
@@ -225,6 +231,15 @@ def _applicants(specializations: dict, moderator) -> int:
         plans.append(plan)
     applications = Application.objects.bulk_create(applications)
     results, experiences, audits, reviews, attempts = [], [], [], [], []
+    criteria_of = {
+        stage.pk: list(stage.criteria.all()) for spec_stages in stages.values() for stage in spec_stages
+    }
+    questions_of = {spec.pk: list(spec.screening_questions.all()) for spec in specs}
+    for application in applications:
+        application.answers = {
+            str(q.pk): rng.choice(SAMPLE_ANSWERS) for q in questions_of[application.specialization_id]
+        }
+    Application.objects.bulk_update(applications, ["answers"])
     for application, plan in zip(applications, plans, strict=True):
         experiences.append(
             ScreeningExperience(
@@ -285,14 +300,18 @@ def _applicants(specializations: dict, moderator) -> int:
                 and outcome in (Outcome.PASSED, Outcome.FAILED)
                 and moderator
             ):
-                percent = Decimal(rng.randint(72, 96) if outcome == Outcome.PASSED else rng.randint(35, 65))
-                criteria = list(stage.criteria.all())
+                criteria = criteria_of[stage.pk]
+                scores = {
+                    str(c.pk): rng.randint(4, 5) if outcome == Outcome.PASSED else rng.randint(1, 3)
+                    for c in criteria
+                }
+                percent = Decimal(100 * sum(scores.values()) / (5 * len(criteria))).quantize(Decimal("0.1"))
                 reviews.append(
                     Review(
                         application=application,
                         stage=stage,
                         reviewer=moderator,
-                        scores={str(c.pk): max(1, min(5, round(float(percent) / 20))) for c in criteria},
+                        scores=scores,
                         percent=percent,
                         private_note="Demo review.",
                         created_at=decided,
