@@ -57,7 +57,8 @@ def _broker_ok() -> bool:
         return True
     try:
         with celery_app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=1)
+            # One attempt: kombu's retry sleeps 2 s first (interval_start), too long for a probe.
+            conn.ensure_connection(max_retries=0, timeout=1)
         return True
     except Exception:
         return False
