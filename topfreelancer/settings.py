@@ -183,6 +183,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_BEAT_SCHEDULE = {
     "accounts-send-pending-emails": {"task": "accounts.tasks.send_pending_emails", "schedule": 60.0},
     "matching-requeue-pending": {"task": "matching.tasks.requeue_pending_matching", "schedule": 60.0},
+    "vetting-expire-stale": {"task": "vetting.tasks.expire_stale", "schedule": 300.0},
 }
 
 # --- Security ---------------------------------------------------------------------------------
