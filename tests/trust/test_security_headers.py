@@ -41,13 +41,16 @@ login = client.post(
 )
 def cookie(response, name):
     morsel = response.cookies.get(name)
-    return None if morsel is None else {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"]),
-                                        "samesite": morsel["samesite"], "value": morsel.value}
+    if morsel is None:
+        return None
+    return {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"]),
+            "samesite": morsel["samesite"], "value": morsel.value}
 print(json.dumps({
     "plain": {"status": plain.status_code, "location": plain.get("Location", "")},
     "home": {"status": home.status_code, "headers": dict(home.headers)},
     "login_page": {"status": login_page.status_code, "csrftoken": cookie(login_page, "csrftoken")},
-    "login": {"status": login.status_code, "location": login.get("Location", ""), "sessionid": cookie(login, "sessionid")},
+    "login": {"status": login.status_code, "location": login.get("Location", ""),
+              "sessionid": cookie(login, "sessionid")},
     "session_before_login": anonymous_session.value if anonymous_session else None,
 }))
 """
