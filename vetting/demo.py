@@ -11,8 +11,9 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import User
@@ -258,18 +259,23 @@ def _applicants(specializations: dict, moderator) -> int:
                 score = Decimal(
                     rng.choice([80, 100]) if outcome == Outcome.PASSED else rng.choice([20, 40, 60])
                 )
+            language = application.applicant.language or "en"
             if outcome == Outcome.FAILED:
                 template = reasons.get(REASON_FOR[stage.kind] or "") or None
-                reason = (
-                    template.text_en
-                    if template
-                    else (f"Your score was {score}%, and this stage needs {stage.pass_mark}%.")
-                )
+                if template:
+                    reason = getattr(template, f"text_{language}")
+                else:
+                    with translation.override(language):
+                        reason = gettext(
+                            "Your score was %(score)s%%, and this stage needs %(mark)d%%. The test checks the "
+                            "everyday knowledge of the specialization; you can try again after the cooldown."
+                        ) % {"score": score, "mark": stage.pass_mark}
             elif outcome == Outcome.EXPIRED:
                 template = reasons["no-response"]
-                reason = template.text_en
+                reason = getattr(template, f"text_{language}")
             elif outcome == Outcome.WITHDRAWN:
-                reason = "Withdrawn by the applicant."
+                with translation.override(language):
+                    reason = gettext("Withdrawn by the applicant.")
             results.append(
                 StageResult(
                     application=application,
