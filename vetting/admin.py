@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -282,11 +282,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("screening answers"))
     def screening_answers(self, obj):
         questions = {str(q.pk): q.text for q in obj.specialization.screening_questions.all()}
-        items = [
-            format_html("<p><strong>{}</strong><br>{}</p>", questions.get(k, k), v)
-            for k, v in obj.answers.items()
-        ]
-        return format_html("{}", "".join(str(i) for i in items)) if items else "–"
+        rows = [(questions.get(key, key), value) for key, value in obj.answers.items()]
+        return format_html_join("", "<p><strong>{}</strong><br>{}</p>", rows) if rows else "–"
 
     @admin.display(description=_("scorecard"))
     def score_link(self, obj):

@@ -137,3 +137,22 @@ def test_vetting_evidence_is_public_safe(funnel, moderator):
     assert not any("SECRET" in e.summary for e in evidence)
     assert vetting_evidence(user=ModeratorFactory()) == []
     assert application.results.filter(outcome=Outcome.PASSED).count() == 4
+
+
+def test_change_page_shows_screening_answers_escaped(client, funnel, moderator):
+    from tests.factories import ApplicantFactory
+    from vetting import services
+
+    question = funnel.specialization.screening_questions.get()
+    application = services.application_create(
+        applicant=ApplicantFactory(),
+        specialization=funnel.specialization,
+        headline="x",
+        summary="x",
+        years_experience=5,
+        answers={str(question.pk): "<script>alert(1)</script> Long projects"},
+    )
+    client.force_login(moderator)
+    body = client.get(reverse("admin:vetting_application_change", args=[application.pk])).content.decode()
+    assert "<strong>Why this work?</strong>" in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Long projects" in body

@@ -163,3 +163,25 @@ def test_test_taking_through_the_pages(client, funnel):
     # a tampered choice id gets a form error or counts as wrong, never a 500
     response = client.post(reverse("vetting:attempt", args=[attempt.pk]), {"q_1": "x"})
     assert response.status_code == 302  # already submitted: back to the application
+
+
+def test_starting_tests_is_rate_limited(client, funnel):
+    from django.core.cache import cache
+
+    from vetting.views import TEST_START_LIMIT
+
+    from .factories import to_skill_test
+
+    cache.clear()
+    moderator = ModeratorFactory()
+    applicant = ApplicantFactory()
+    client.force_login(applicant)
+    specs = [make_funnel(slug=f"t-{n}") for n in range(TEST_START_LIMIT[0] + 1)]
+    applications = [to_skill_test(f, moderator, applicant) for f in specs]
+    for application in applications[:-1]:
+        response = client.post(reverse("vetting:attempt_start", args=[application.pk]))
+        assert response["Location"].startswith("/apply/test/")
+    response = client.post(reverse("vetting:attempt_start", args=[applications[-1].pk]), follow=True)
+    assert "Too many test starts" in response.content.decode()
+    assert not applications[-1].attempts.exists()
+    cache.clear()
