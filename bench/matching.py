@@ -33,8 +33,6 @@ from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 REPEATS = 7
-BENCH_SPEC = "bench-matching"
-SKILLS = [f"Bench skill {i}" for i in range(15)]
 LANGUAGES = ["ru", "en", "de", "uk"]
 
 
@@ -45,7 +43,11 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def _load_own(n: int):
-    """n listed profiles in one specialization (all of them candidates: the hardest case)."""
+    """n listed profiles in one specialization of their own, with its own 15 skills.
+
+    Every profile of that specialization is a candidate: the hardest case for one need. Other
+    runs' profiles (another n) stay in the database, as other specializations would.
+    """
     import random
 
     from accounts.models import User
@@ -53,14 +55,15 @@ def _load_own(n: int):
     from vetting.models import Level, Specialization
 
     spec, _ = Specialization.objects.get_or_create(
-        slug=BENCH_SPEC, defaults={"name_en": "Bench matching", "name_ru": "Бенчмарк подбора"}
+        slug=f"bench-matching-{n}",
+        defaults={"name_en": f"Bench matching {n}", "name_ru": f"Бенчмарк подбора {n}"},
     )
     have = Profile.objects.listed().filter(specialization=spec).count()
     if have >= n:
         return spec
     skills = [
-        Skill.objects.get_or_create(slug=f"bench-skill-{i}", defaults={"name": name})[0]
-        for i, name in enumerate(SKILLS)
+        Skill.objects.get_or_create(slug=f"bench-{n}-skill-{i}", defaults={"name": f"Bench {n} skill {i}"})[0]
+        for i in range(15)
     ]
     levels = list(Level.objects.order_by("rank"))
     rng = random.Random(have)
@@ -74,7 +77,7 @@ def _load_own(n: int):
             users = User.objects.bulk_create(
                 [
                     User(
-                        email=f"bench-m-{start + i}@example.com",
+                        email=f"bench-m{n}-{start + i}@example.com",
                         password="!",
                         role="applicant",
                         full_name=f"Bench {start + i}",
