@@ -18,9 +18,7 @@ class SkillChoiceField(forms.ModelMultipleChoiceField):
 class NeedForm(forms.ModelForm):
     """The need's content. The model's clean() says the same rules as its DB constraints."""
 
-    specialization = forms.ModelChoiceField(
-        queryset=Specialization.objects.filter(is_active=True), label=_("Specialization")
-    )
+    specialization = forms.ModelChoiceField(queryset=Specialization.objects.all(), label=_("Specialization"))
     level = forms.ModelChoiceField(
         queryset=Level.objects.order_by("rank"),
         label=_("Required level"),

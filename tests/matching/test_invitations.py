@@ -144,3 +144,17 @@ def test_unlisted_profile_cannot_be_invited(client):
 def test_applicant_without_invitations_sees_an_empty_page(client):
     client.force_login(ApplicantFactory())
     assert "No invitations yet" in client.get(reverse("matching:invitations")).content.decode()
+
+
+def test_invitations_summary_tag_for_dashboards():
+    from django.template import Context, Template
+
+    invitation = InvitationFactory(need__title="Waiting for you")
+    InvitationFactory(specialist=invitation.specialist, state="declined", responded_at="2026-01-01T00:00Z")
+    html = Template("{% load matching %}{% invitations_summary user %}").render(
+        Context({"user": invitation.specialist})
+    )
+    assert "Waiting for you" in html and "1 invitation waits for your answer." in html
+    assert "No invitation waits" in Template("{% load matching %}{% invitations_summary user %}").render(
+        Context({"user": ApplicantFactory()})
+    )
