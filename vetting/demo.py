@@ -136,8 +136,8 @@ def _configuration() -> dict[str, Specialization]:
                 "is_technical": technical,
                 "reapply_cooldown_days": cooldown,
                 "position": position,
-                "description_en": f"Ongoing {name_en.lower()} work for teams that need a steady, proven hand.",
-                "description_ru": f"Постоянная работа: {name_ru.lower()} для команд, которым нужна надёжная рука.",
+                "description_en": f"{name_en}: ongoing work for teams that need a steady, proven hand.",
+                "description_ru": f"{name_ru}: постоянная работа для команд, которым нужна надёжная рука.",
             },
         )
         result[slug] = spec

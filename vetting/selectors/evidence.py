@@ -1,0 +1,76 @@
+"""What the vetting verified about an accepted specialist, safe to show on the public profile."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Avg, Count
+from django.utils.translation import gettext as _
+
+from ..models import Application, ApplicationStatus, Outcome, StageKind, StageResult
+
+
+@dataclass(frozen=True)
+class StageEvidence:
+    kind: str
+    stage_name: str
+    passed_at: datetime
+    summary: str
+
+
+def score_band(percent) -> str:
+    """A public-safe band instead of the exact score."""
+    value = float(percent or 0)
+    if value >= 80:
+        return _("Top band: 80–100%")
+    if value >= 60:
+        return _("Upper band: 60–79%")
+    return _("Pass band: below 60%")
+
+
+def vetting_evidence(*, user) -> list[StageEvidence]:
+    """The stages the user's accepted application passed, in order, with public-safe summaries.
+
+    Never includes moderators' private notes or individual reviewers. Three queries at most.
+    """
+    application = (
+        Application.objects.filter(applicant=user, status=ApplicationStatus.ACCEPTED)
+        .select_related("level")
+        .order_by("-closed_at")
+        .first()
+    )
+    if application is None:
+        return []
+    results = list(
+        StageResult.objects.filter(application=application, outcome=Outcome.PASSED)
+        .select_related("stage")
+        .order_by("stage__position")
+    )
+    reviews = {
+        row["stage_id"]: row
+        for row in application.reviews.values("stage_id").annotate(avg=Avg("percent"), n=Count("pk"))
+    }
+    evidence = []
+    for result in results:
+        stage = result.stage
+        if stage.kind == StageKind.SKILL_TEST:
+            summary = score_band(result.score)
+        elif stage.kind == StageKind.WORK_SAMPLE:
+            review = reviews.get(stage.pk)
+            count = stage.criteria.count()
+            if review:
+                summary = _("Rubric average %(avg)d%% on %(count)d criteria") % {
+                    "avg": round(review["avg"]),
+                    "count": count,
+                }
+            else:
+                summary = _("Reviewed against a rubric of %(count)d criteria") % {"count": count}
+        elif stage.kind == StageKind.INTERVIEW:
+            summary = _("Level assigned: %(level)s") % {"level": application.level}
+        else:
+            summary = _("Experience and application reviewed by a moderator")
+        evidence.append(
+            StageEvidence(
+                kind=stage.kind, stage_name=stage.name, passed_at=result.decided_at, summary=summary
+            )
+        )
+    return evidence
