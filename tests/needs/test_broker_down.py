@@ -1,0 +1,52 @@
+"""With the broker down, posting a need still answers fast and records the need as pending."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from needs.models import Need
+from tests.factories import CustomerFactory, SpecializationFactory, level
+from topfreelancer.celery import app as celery_app
+
+pytestmark = pytest.mark.django_db
+
+DEAD_BROKER = "redis://127.0.0.1:6390/0"  # nothing listens there
+
+
+@pytest.fixture
+def dead_broker():
+    old = celery_app.conf.broker_write_url, celery_app.conf.task_always_eager
+    celery_app.conf.broker_write_url = DEAD_BROKER
+    celery_app.conf.task_always_eager = False
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    yield
+    celery_app.conf.broker_write_url, celery_app.conf.task_always_eager = old
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+def test_posting_a_need_with_the_broker_down(client, dead_broker, django_capture_on_commit_callbacks, caplog):
+    client.force_login(CustomerFactory())
+    spec = SpecializationFactory()
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("needs:create"),
+            {
+                "title": "Still saved",
+                "specialization": spec.pk,
+                "level": level("middle").pk,
+                "hours_per_week": 10,
+                "duration": "3-6m",
+                "currency": "RUB",
+            },
+        )
+    assert time.monotonic() - started < 3.0
+    assert response.status_code == 302
+    need = Need.objects.get(title="Still saved")
+    assert need.state == Need.State.OPEN and need.matching_state == Need.MatchingState.PENDING
+    assert "Broker unreachable" in caplog.text
+    page = client.get(response.url).content.decode()
+    assert "Ranking specialists" in page and 'hx-trigger="every 2s"' in page
