@@ -78,7 +78,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = context["application"]
     if application.is_open and application.current_stage.kind == StageKind.WORK_SAMPLE:
         context.setdefault("work_form", WorkSubmissionForm())
-    return render(request, "vetting/application_detail.html", context)
+    template = "vetting/application_detail.html"
+    if request.htmx:
+        template += "#application_body"
+    return render(request, template, context)
 
 
 @login_required

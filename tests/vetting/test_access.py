@@ -126,3 +126,16 @@ def test_moderator_cannot_edit_the_funnel_configuration(client, funnel, moderato
 def test_superuser_can_edit_the_configuration(admin_client, funnel):
     response = admin_client.get(reverse("admin:vetting_stage_change", args=[funnel.skill_test.pk]))
     assert b'name="pass_mark"' in response.content
+
+
+def test_page_polls_while_a_moderator_decides_and_htmx_gets_the_fragment(client, funnel, moderator):
+    application = apply(funnel)
+    client.force_login(application.applicant)
+    url = reverse("vetting:application_detail", args=[application.pk])
+    page = client.get(url).content.decode()
+    assert 'hx-trigger="every 30s"' in page
+    services.application_advance(application=application, actor=moderator)
+    fragment = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert fragment.lstrip().startswith('<div id="application-body"')
+    assert "<html" not in fragment and "Stage 2 of 4" in fragment
+    assert 'hx-trigger="every 30s"' not in fragment  # the skill test waits on the applicant, not a moderator

@@ -79,6 +79,12 @@ def application_page(*, user, pk: int) -> dict:
     return {
         "application": application,
         "stage": stage,
+        # While a moderator decides, the page polls (htmx) and shows the result when it is written.
+        "waiting_on_moderator": stage is not None
+        and (
+            stage.kind in ("screening", "interview")
+            or (stage.kind == "work_sample" and submission is not None)
+        ),
         "attempt": attempt,
         "submission": submission,
         "submissions": submissions,
