@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.demo import demo_user
 from accounts.models import User
-from matching.models import Invitation
+from matching.models import Invitation, Match
 from matching.services import matching_run
 from profiles.models import Profile, Skill
 from vetting.models import Level, Specialization
@@ -191,13 +191,18 @@ def load(*, stdout) -> None:
             need.nice_to_have_skills.set(_skills(nice))
         needs.append(need)
 
-    ranked = 0
-    for need in needs:
-        if need.state == Need.State.OPEN and need.matching_state != Need.MatchingState.DONE:
-            matching_run(need_id=need.pk)
-            ranked += 1
+    # Ranked on every load (idempotent, a few ms each): profiles published since the last load count.
+    open_needs = [need for need in needs if need.state == Need.State.OPEN]
+    for need in open_needs:
+        matching_run(need_id=need.pk)
+    matches = Match.objects.filter(need__in=open_needs).count()
     invitations = _invitations(needs)
-    stdout.write(f"needs: {len(needs)} demo needs, {ranked} ranked now, {invitations} invitations")
+    stdout.write(
+        f"needs: {len(needs)} demo needs, {len(open_needs)} open with {matches} matches, "
+        f"{invitations} new invitations"
+    )
+    if not matches:
+        stdout.write("needs: no listed profiles yet: the shortlists fill once profiles are published")
 
 
 def _invitations(needs: list[Need]) -> int:
