@@ -38,6 +38,7 @@ from .models import (
     Stage,
     StageResult,
     TestAttempt,
+    WorkSubmission,
 )
 
 DEMO_APPLICANTS = 340
@@ -57,6 +58,10 @@ SAMPLE_ANSWERS = [
     "A redesign of a course platform; I owned the research and the final handoff to developers.",
     "About 20 hours a week for at least six months.",
     "Full-time for a long project; I prefer teams that write things down.",
+]
+SAMPLE_SUBMISSIONS = [
+    "The solution and a short note on the trade-offs I chose, with what I would do next.",
+    "Here is the result, plus the two alternatives I rejected and why.",
 ]
 FIRST_NAMES = [
     "Anna",
@@ -241,7 +246,28 @@ def _applicants(specializations: dict, moderator) -> int:
             str(q.pk): rng.choice(SAMPLE_ANSWERS) for q in questions_of[application.specialization_id]
         }
     Application.objects.bulk_update(applications, ["answers"])
+    submissions = []
     for application, plan in zip(applications, plans, strict=True):
+        handed_in = [
+            (stage, decided)
+            for stage, outcome, _, decided in plan["results"]
+            if stage.kind == "work_sample" and outcome in (Outcome.PASSED, Outcome.FAILED)
+        ]
+        current = application.current_stage
+        if application.is_open and current.kind == "work_sample" and rng.random() < 0.7:
+            handed_in.append(
+                (current, application.stage_entered_at + (timezone.now() - application.stage_entered_at) / 2)
+            )
+        for stage, when in handed_in:
+            submissions.append(
+                WorkSubmission(
+                    application=application,
+                    stage=stage,
+                    text=rng.choice(SAMPLE_SUBMISSIONS),
+                    link="https://example.com/portfolio/demo",
+                    submitted_at=when,
+                )
+            )
         experiences.append(
             ScreeningExperience(
                 application=application,
@@ -340,6 +366,7 @@ def _applicants(specializations: dict, moderator) -> int:
     AuditEntry.objects.bulk_create(audits)
     Review.objects.bulk_create(reviews)
     TestAttempt.objects.bulk_create(attempts)
+    WorkSubmission.objects.bulk_create(submissions)
     for application in applications:
         if application.status == ApplicationStatus.ACCEPTED:
             profile_grant(
