@@ -262,6 +262,9 @@ class ApplicationAdmin(admin.ModelAdmin):
         "scorecard_table",
     ]
 
+    class Media:
+        css = {"all": ["css/vetting.css"]}
+
     def has_add_permission(self, request):
         return False
 
