@@ -44,7 +44,8 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     available = reapply_available_at(applicant=request.user, specialization=specialization)
     form = ScreeningForm(request.POST or None, specialization=specialization)
     formset = ExperienceFormSet(request.POST or None, prefix="exp")
-    if request.method == "POST" and not available and form.is_valid() and formset.is_valid():
+    # Both are validated so every error shows at once.
+    if request.method == "POST" and not available and all([form.is_valid(), formset.is_valid()]):
         if rate_limit_hit(f"vetting:apply:{request.user.pk}", limit=APPLY_LIMIT[0], period=APPLY_LIMIT[1]):
             messages.error(
                 request, _("You sent too many applications in a short time. Try again in an hour.")
