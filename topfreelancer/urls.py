@@ -1,3 +1,5 @@
+import os
+
 from django.contrib import admin
 from django.urls import include, path
 
@@ -18,3 +20,7 @@ urlpatterns = [
     path("", include("vetting.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# bench/load.py compares the site with a bare view, routed only for that run (never in production).
+if os.environ.get("BENCH_BARE_VIEW") == "1":
+    urlpatterns.append(path("bench/bare/", include("bench.bare")))
