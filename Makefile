@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 APPS := accounts vetting profiles needs matching
 
-.PHONY: run test stack bench lint format messages
+.PHONY: run test stack bench load lint format messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ stack: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench $(BENCH_ARGS)
+
+# Load against a running `make stack` (started with BENCH_BARE_VIEW=1 for the bare-view comparison):
+# loopback only, bounded in time and requests. Short form for CI: LOAD_ARGS="--duration 5 --concurrency 4".
+LOAD_ARGS ?= --base http://127.0.0.1:$${PORT:-8000} --concurrency 4 16 32 --duration 20
+load: $(STAMP)
+	$(PY) -m bench.load $(LOAD_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
