@@ -136,6 +136,32 @@ def links(base: str, path: str, pattern: str, cookie: str = "", limit: int = 20)
     return found[:limit]
 
 
+def start_test(base: str, page: str, cookie: str) -> list[str]:
+    """The demo applicant at the skill test starts it (once, as they would): the test page's URL."""
+    client = Client(base)
+    response, body = client.request("GET", page, cookie=cookie)
+    html = body.decode("utf-8", "replace")
+    action = re.search(r'action="(/apply/\d+/test/)"', html)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    if response.status != 200 or not action or not token:
+        client.close()
+        return []
+    response, _ = client.request(
+        "POST",
+        action.group(1),
+        cookie=cookie,
+        body=urlencode({"csrfmiddlewaretoken": token.group(1)}),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": client.origin,
+            "Referer": client.origin + page,
+        },
+    )
+    client.close()
+    location = urlparse(response.getheader("Location") or "").path
+    return [location] if re.fullmatch(r"/apply/test/\d+/", location) else []
+
+
 def reachable(base: str, path: str, cookie: str = "") -> bool:
     client = Client(base)
     response, _ = client.request("GET", path, cookie=cookie)
@@ -177,6 +203,8 @@ def build_mix(base: str) -> list[Target]:
         tests = links(base, "/apply/", r'href="(/apply/test/\d+/)"', cookie=applicant)
         for path in applications:
             tests += links(base, path, r'href="(/apply/test/\d+/)"', cookie=applicant)
+            if not tests:
+                tests += start_test(base, path, applicant)
         mix.append(Target("applicant home", 2, ["/apply/"] + applications, cookie=applicant))
         if tests:
             mix.append(Target("skill test page", 2, tests, cookie=applicant))
