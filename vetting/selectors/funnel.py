@@ -171,6 +171,7 @@ def funnel_chart(stats: dict, *, language: str) -> dict:
             "rows": rows,
             "accepted_y": row_height * (len(rows) + 1),
             "accepted_w": round(funnel["accepted"] * scale, 1),
+            "accepted_share": _rate(funnel["accepted"], funnel["applied"]),
             "applied_w": width if funnel["applied"] else 0,
             "height": row_height * (len(rows) + 2),
         }
