@@ -26,6 +26,7 @@ from .models import (
     Level,
     Question,
     ReasonTemplate,
+    Review,
     RubricCriterion,
     ScreeningExperience,
     ScreeningQuestion,
@@ -158,6 +159,12 @@ class WorkSubmissionInline(ReadOnlyInline):
         )
 
 
+class ReviewInline(ReadOnlyInline):
+    model = Review
+    fields = readonly_fields = ["stage", "reviewer", "percent", "private_note", "created_at"]
+    verbose_name_plural = _("scorecards (private notes are never shown to the applicant)")
+
+
 class ScreeningExperienceInline(ReadOnlyInline):
     model = ScreeningExperience
     fields = readonly_fields = ["organization", "role", "years", "description"]
@@ -221,6 +228,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         StageResultInline,
         TestAttemptInline,
         WorkSubmissionInline,
+        ReviewInline,
         AuditEntryInline,
     ]
     fieldsets = [
