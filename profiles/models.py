@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -60,12 +61,38 @@ class Profile(models.Model):
     last_active_at = models.DateTimeField(_("last active"), auto_now_add=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # PostgreSQL only: headline, skills, summary and experience, kept current by the services
+    # (profiles.search.reindex). GIN-indexed by a PostgreSQL-only migration; unused on SQLite.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     objects = ProfileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
+        indexes = [
+            # The catalogue's filters and sorts, all over listed profiles only.
+            models.Index(
+                fields=["specialization", "level"],
+                name="profile_listed_spec_level",
+                condition=Q(is_published=True, accepted_at__isnull=False),
+            ),
+            models.Index(
+                fields=["-last_active_at", "-id"],
+                name="profile_listed_active",
+                condition=Q(is_published=True, accepted_at__isnull=False),
+            ),
+            models.Index(
+                fields=["-hours_per_week", "-id"],
+                name="profile_listed_hours",
+                condition=Q(is_published=True, accepted_at__isnull=False),
+            ),
+            models.Index(
+                fields=["rate_min", "-id"],
+                name="profile_listed_rate",
+                condition=Q(is_published=True, accepted_at__isnull=False),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(rate_min__isnull=True)
@@ -83,6 +110,23 @@ class Profile(models.Model):
     def __str__(self) -> str:
         return f"{self.user} ({self.specialization})"
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.rate_min is not None and self.rate_max is not None and self.rate_min > self.rate_max:
+            errors["rate_max"] = _("The upper rate must not be below the lower one.")
+        if self.utc_offset is not None and not -12 <= self.utc_offset <= 14:
+            errors["utc_offset"] = _("A UTC offset is between -12 and +14.")
+        if self.hours_per_week > 80:
+            errors["hours_per_week"] = _("At most 80 hours per week.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_listed(self) -> bool:
+        return bool(self.is_published and self.accepted_at and self.level_id and self.user.is_active)
+
 
 class ProfileSkill(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="skills")
@@ -93,6 +137,7 @@ class ProfileSkill(models.Model):
         verbose_name = _("profile skill")
         verbose_name_plural = _("profile skills")
         constraints = [models.UniqueConstraint(fields=["profile", "skill"], name="profile_skill_unique")]
+        indexes = [models.Index(fields=["skill", "profile"], name="profileskill_skill_profile")]
 
     def __str__(self) -> str:
         return str(self.skill)
@@ -109,6 +154,7 @@ class ProfileLanguage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["profile", "language"], name="profile_language_unique")
         ]
+        indexes = [models.Index(fields=["language", "profile"], name="profilelang_lang_profile")]
 
     def __str__(self) -> str:
         return f"{self.get_language_display()} ({self.get_proficiency_display()})"
@@ -143,6 +189,12 @@ class Experience(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role}, {self.organization}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("The end cannot be before the start.")})
 
 
 class Education(models.Model):

@@ -1,9 +1,58 @@
+"""Every change to a profile. Each locks the profile row, rebuilds its search vector and asks the
+matching to rescore the needs it affects (on commit) when something the score reads changed."""
+
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import Profile, ProfileSkill, Skill
+from .search import reindex
+
+# Fields the owner may change through profile_update. Level, specialization, acceptance and
+# publication are not here: the vetting sets the first three, publish/hide the last.
+EDITABLE_FIELDS = (
+    "headline",
+    "summary",
+    "years_experience",
+    "hours_per_week",
+    "available_from",
+    "rate_min",
+    "rate_max",
+    "currency",
+    "utc_offset",
+    "open_to_ongoing",
+)
+# What the matching score reads: a change to these rescored the affected needs.
+MATCHED_FIELDS = (
+    "level_id",
+    "specialization_id",
+    "hours_per_week",
+    "available_from",
+    "rate_min",
+    "rate_max",
+    "currency",
+)
+
+# Allowed moves of publication: action -> (from is_published, to is_published).
+PUBLICATION_TRANSITIONS = {"publish": (False, True), "hide": (True, False)}
+
+
+def _rematch(profile: Profile) -> None:
+    from matching.services import needs_rematch_for_profile
+
+    needs_rematch_for_profile(profile=profile)
+
+
+def _snapshot(profile: Profile) -> tuple:
+    skills = frozenset(ProfileSkill.objects.filter(profile=profile).values_list("skill_id", flat=True))
+    return tuple(getattr(profile, name) for name in MATCHED_FIELDS) + (skills,)
+
+
+def _locked(profile_id: int) -> Profile:
+    return Profile.objects.select_for_update().select_related("user").get(pk=profile_id)
 
 
 @transaction.atomic
@@ -34,6 +83,7 @@ def profile_grant(
             "years_experience": years_experience or 0,
         },
     )
+    before = None if created else _snapshot(profile)
     if not created:
         profile.specialization = specialization
         profile.level = level
@@ -41,4 +91,76 @@ def profile_grant(
         profile.save(update_fields=["specialization", "level", "accepted_at", "updated_at"])
     for skill in verified_skills:
         ProfileSkill.objects.update_or_create(profile=profile, skill=skill, defaults={"verified": True})
+    reindex([profile.pk])
+    if created or before != _snapshot(profile):
+        _rematch(profile)
     return profile
+
+
+def profile_update(*, profile: Profile, fields: dict, children: Iterable = ()) -> Profile:
+    """Save the owner's edits: the editable fields plus child formsets (experience, skills,
+    languages, education), in one transaction on the locked row.
+
+    Fields outside EDITABLE_FIELDS are ignored (a forged level stays what the vetting set).
+    Rebuilds the search vector; rematches needs when the profile is published and a field the
+    score reads, or its skills, changed.
+    """
+    with transaction.atomic():
+        locked = _locked(profile.pk)
+        before = _snapshot(locked)
+        for name in EDITABLE_FIELDS:
+            if name in fields:
+                setattr(locked, name, fields[name])
+        locked.last_active_at = timezone.now()
+        locked.full_clean(exclude=["user", "specialization", "level"])
+        locked.save()
+        for formset in children:
+            formset.instance = locked
+            formset.save()
+        reindex([locked.pk])
+        if locked.is_published and before != _snapshot(locked):
+            _rematch(locked)
+    return locked
+
+
+def publication_problems(profile: Profile) -> list[str]:
+    """Why the profile cannot be published yet (empty when it can)."""
+    problems = []
+    if not profile.accepted_at or not profile.level_id:
+        problems.append(_("The vetting has not accepted you yet."))
+    if not profile.headline.strip():
+        problems.append(_("Write a headline."))
+    if not profile.summary.strip():
+        problems.append(_("Write a summary."))
+    if not profile.experiences.exists():
+        problems.append(_("Add at least one experience entry."))
+    return problems
+
+
+def _set_published(*, profile_id: int, action: str) -> Profile:
+    source, target = PUBLICATION_TRANSITIONS[action]
+    with transaction.atomic():
+        profile = _locked(profile_id)
+        if profile.is_published == target:
+            return profile  # already there: idempotent
+        if profile.is_published != source:
+            raise ValidationError(_("This change is not allowed."))
+        if target:
+            problems = publication_problems(profile)
+            if problems:
+                raise ValidationError(problems)
+        profile.is_published = target
+        profile.last_active_at = timezone.now()
+        profile.save(update_fields=["is_published", "last_active_at", "updated_at"])
+        _rematch(profile)
+    return profile
+
+
+def profile_publish(*, profile_id: int) -> Profile:
+    """List the profile in the catalogue. Refused (ValidationError) until it is vetted and filled in."""
+    return _set_published(profile_id=profile_id, action="publish")
+
+
+def profile_hide(*, profile_id: int) -> Profile:
+    """Take the profile out of the catalogue and of future matches."""
+    return _set_published(profile_id=profile_id, action="hide")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("needs/", include("needs.urls")),
+    path("", include("profiles.urls")),
     path("", include("matching.urls")),
     path("", include("vetting.urls")),
     path("admin/", admin.site.urls),

@@ -1,0 +1,115 @@
+import django_filters
+from django import forms
+from django.db.models import Exists, F, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from vetting.models import Level, Specialization
+
+from .choices import Language
+from .models import ProfileLanguage, ProfileSkill, Skill
+from .search import search
+
+SORTS = {
+    "level": ("-level__rank", "-id"),
+    "availability": ("-hours_per_week", "-id"),
+    "rate": (F("rate_min").asc(nulls_last=True), "-id"),
+    "active": ("-last_active_at", "-id"),
+}
+
+
+class CatalogueFilter(django_filters.FilterSet):
+    """The catalogue's filters. Every one is a plain WHERE on an indexed column or an EXISTS
+    on an indexed child table, so none adds a query or multiplies rows."""
+
+    q = django_filters.CharFilter(
+        method="filter_q",
+        label=_("Search"),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. Django, editing, fintech")}),
+    )
+    specialization = django_filters.ModelChoiceFilter(
+        queryset=Specialization.objects.all(), label=_("Specialization"), empty_label=_("Any")
+    )
+    min_level = django_filters.ModelChoiceFilter(
+        queryset=Level.objects.all(),
+        method="filter_min_level",
+        label=_("Level at least"),
+        empty_label=_("Any"),
+    )
+    level = django_filters.ModelChoiceFilter(
+        queryset=Level.objects.all(), label=_("Exactly this level"), empty_label=_("Any")
+    )
+    skills = django_filters.ModelMultipleChoiceFilter(
+        queryset=Skill.objects.all(),
+        method="filter_skills",
+        label=_("Skills (all of)"),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    languages = django_filters.MultipleChoiceFilter(
+        choices=Language.choices,
+        method="filter_languages",
+        label=_("Languages"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    min_hours = django_filters.NumberFilter(
+        field_name="hours_per_week",
+        lookup_expr="gte",
+        label=_("Hours per week, at least"),
+        widget=forms.NumberInput(attrs={"min": 0, "max": 80}),
+    )
+    rate_max = django_filters.NumberFilter(
+        field_name="rate_min",
+        lookup_expr="lte",
+        label=_("Hourly rate up to"),
+        widget=forms.NumberInput(attrs={"min": 0}),
+    )
+    utc_min = django_filters.NumberFilter(
+        field_name="utc_offset",
+        lookup_expr="gte",
+        label=_("UTC offset from"),
+        widget=forms.NumberInput(attrs={"min": -12, "max": 14}),
+    )
+    utc_max = django_filters.NumberFilter(
+        field_name="utc_offset",
+        lookup_expr="lte",
+        label=_("UTC offset to"),
+        widget=forms.NumberInput(attrs={"min": -12, "max": 14}),
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=[
+            ("level", _("Level")),
+            ("availability", _("Availability")),
+            ("rate", _("Rate")),
+            ("active", _("Recently active")),
+        ],
+        method="filter_sort",
+        label=_("Sort by"),
+        empty_label=None,
+    )
+
+    def filter_q(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_min_level(self, queryset, name, value):
+        return queryset.filter(level__rank__gte=value.rank)
+
+    def filter_skills(self, queryset, name, value):
+        for skill in value:
+            queryset = queryset.filter(
+                Exists(ProfileSkill.objects.filter(profile=OuterRef("pk"), skill=skill))
+            )
+        return queryset
+
+    def filter_languages(self, queryset, name, value):
+        for code in value:
+            queryset = queryset.filter(
+                Exists(ProfileLanguage.objects.filter(profile=OuterRef("pk"), language=code))
+            )
+        return queryset
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # applied by the view after filtering (default sort too)
+
+
+def sort_key(data) -> str:
+    value = data.get("sort") if data else None
+    return value if value in SORTS else "level"

@@ -1,0 +1,143 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from . import services
+from .filters import CatalogueFilter, sort_key
+from .forms import ExperienceFormSet, ProfileForm, edit_formsets
+from .models import Profile
+from .selectors import catalogue_page, profile_for_page
+
+
+def _page_number(request) -> int:
+    try:
+        return int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        return 1
+
+
+@require_GET
+def catalogue(request: HttpRequest) -> HttpResponse:
+    """The public catalogue: listed profiles, filtered, searched, sorted, one page at a time."""
+    filterset = CatalogueFilter(request.GET or None, queryset=Profile.objects.listed())
+    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else Profile.objects.listed()
+    page = catalogue_page(
+        queryset,
+        sort=sort_key(filterset.form.cleaned_data if filterset.is_bound else {}),
+        page=_page_number(request),
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "profiles/catalogue.html"
+    if request.htmx and request.htmx.target == "results":
+        template += "#results"
+    return render(
+        request,
+        template,
+        {"filter": filterset, "page": page, "query": query.urlencode()},
+    )
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    profile = profile_for_page(pk=pk, viewer=request.user)
+    if profile is None:
+        raise Http404
+    evidence = []
+    if profile.accepted_at:
+        from vetting.selectors import vetting_evidence
+
+        evidence = vetting_evidence(user=profile.user)
+    return render(
+        request,
+        "profiles/detail.html",
+        {"profile": profile, "evidence": evidence, "is_owner": profile.user_id == request.user.pk},
+    )
+
+
+def _own_profile(request) -> Profile:
+    profile = (
+        Profile.objects.filter(user=request.user, accepted_at__isnull=False)
+        .select_related("specialization", "level")
+        .first()
+    )
+    if profile is None:
+        raise Http404
+    return profile
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """The specialist's home: the profile's state, what is missing, publish or hide."""
+    profile = _own_profile(request)
+    return render(
+        request,
+        "profiles/mine.html",
+        {"profile": profile, "problems": services.publication_problems(profile)},
+    )
+
+
+@login_required
+def edit(request: HttpRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=profile)
+        formsets = edit_formsets(request.POST, profile=profile)
+        if form.is_valid() and all(f.is_valid() for f in formsets.values()):
+            try:
+                services.profile_update(profile=profile, fields=form.cleaned_data, children=formsets.values())
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Profile saved."))
+                if "add_experience" in request.POST:
+                    return redirect(f"{request.path}?add=experience#experience")
+                return redirect("profiles:mine")
+    else:
+        form = ProfileForm(instance=profile)
+        formsets = edit_formsets(profile=profile)
+        if request.GET.get("add") == "experience":
+            formsets["experiences"] = ExperienceFormSet(instance=profile, prefix="experiences")
+            formsets["experiences"].extra = 1
+    return render(request, "profiles/edit.html", {"profile": profile, "form": form, **formsets})
+
+
+@login_required
+@require_GET
+def experience_form(request: HttpRequest) -> HttpResponse:
+    """htmx: one more empty experience entry, numbered after the ones on the page."""
+    profile = _own_profile(request)
+    try:
+        index = max(0, min(int(request.GET.get("experiences-TOTAL_FORMS", 0)), 29))
+    except ValueError:
+        index = 0
+    formset = ExperienceFormSet(instance=profile, prefix="experiences")
+    return render(
+        request,
+        "profiles/_experience_added.html",
+        {
+            "form": formset._construct_form(index, empty_permitted=True, use_required_attribute=False),
+            "total": index + 1,
+        },
+    )
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest) -> HttpResponse:
+    profile = _own_profile(request)
+    action = request.POST.get("action")
+    try:
+        if action == "publish":
+            services.profile_publish(profile_id=profile.pk)
+            messages.success(request, _("Your profile is listed in the catalogue."))
+        elif action == "hide":
+            services.profile_hide(profile_id=profile.pk)
+            messages.success(request, _("Your profile is hidden from the catalogue."))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return redirect("profiles:mine")
