@@ -91,8 +91,19 @@ class StageAdmin(admin.ModelAdmin):
     inlines = [RubricCriterionInline]
 
 
+class ChoiceFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if len(kept) < 2:
+            raise forms.ValidationError(_("A question needs at least two answer choices."))
+        if sum(1 for f in kept if f.cleaned_data.get("is_correct")) != 1:
+            raise forms.ValidationError(_("Mark exactly one answer choice as correct."))
+
+
 class ChoiceInline(admin.TabularInline):
     model = Choice
+    formset = ChoiceFormSet
     extra = 0
 
 

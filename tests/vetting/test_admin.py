@@ -156,3 +156,27 @@ def test_change_page_shows_screening_answers_escaped(client, funnel, moderator):
     body = client.get(reverse("admin:vetting_application_change", args=[application.pk])).content.decode()
     assert "<strong>Why this work?</strong>" in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Long projects" in body
+
+
+def test_a_question_needs_exactly_one_correct_choice(admin_client, funnel):
+    from vetting.models import Question
+
+    url = reverse("admin:vetting_question_add")
+    data = {
+        "specialization": funnel.specialization.pk,
+        "text_en": "Q?",
+        "text_ru": "В?",
+        "is_active": "on",
+        "choices-TOTAL_FORMS": "2",
+        "choices-INITIAL_FORMS": "0",
+        "choices-0-text_en": "A",
+        "choices-0-text_ru": "А",
+        "choices-1-text_en": "B",
+        "choices-1-text_ru": "Б",
+    }
+    before = Question.objects.count()
+    response = admin_client.post(url, data)
+    assert response.status_code == 200 and "exactly one answer choice" in response.content.decode()
+    response = admin_client.post(url, {**data, "choices-1-is_correct": "on"})
+    assert response.status_code == 302
+    assert Question.objects.count() == before + 1
