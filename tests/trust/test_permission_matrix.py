@@ -225,3 +225,9 @@ def test_matrix(name, client, tmp_media):
         if got != probe.expectation(role):
             wrong[role] = f"expected {probe.expectation(role)}, got {got}"
     assert not wrong, f"{probe.method.upper()} {name}: {wrong}"
+
+
+def test_the_bench_bare_view_is_not_routed_in_normal_settings(client):
+    """bench/bare.py is routed only when a load run starts the server with BENCH_BARE_VIEW=1."""
+    assert all(not route.startswith("bench/") for route, _ in walk())
+    assert client.get("/bench/bare/").status_code == 404
