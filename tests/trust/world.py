@@ -92,6 +92,7 @@ def build_world(*, text: str | None = None) -> World:
     profile_text = {"headline": text, "summary": text} if text else {}
     objects["profile"] = ProfileFactory(specialization=funnel.specialization, **profile_text)
     users["specialist"] = objects["profile"].user
+    objects["hidden_profile"] = ProfileFactory(specialization=funnel.specialization, is_published=False)
 
     need_text = {"title": text[:200], "description": text} if text else {}
     users["customer_a"] = CustomerFactory()
