@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .scoring import COMPONENTS
 
@@ -85,9 +86,9 @@ class Invitation(models.Model):
     """A customer invites a specialist to a need; contacts are shared only on acceptance."""
 
     class State(models.TextChoices):
-        SENT = "sent", _("Waiting for an answer")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
+        SENT = "sent", pgettext_lazy("invitation", "Waiting for an answer")
+        ACCEPTED = "accepted", pgettext_lazy("invitation", "Accepted")
+        DECLINED = "declined", pgettext_lazy("invitation", "Declined")
 
     need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="invitations")
     specialist = models.ForeignKey(

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Currency
@@ -141,6 +142,10 @@ class Need(models.Model):
             errors["hours_per_week"] = _("Between 1 and 80 hours per week.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def ranked_just_now(self) -> bool:
+        return bool(self.matched_at) and (timezone.now() - self.matched_at).total_seconds() < 60
 
     @property
     def is_matching(self) -> bool:
