@@ -147,8 +147,9 @@ def scored_sql(need, *, must: set[int], nice: set[int], limit: int) -> tuple[str
     """One SQL query: every candidate with its components and weighted score, best first, top `limit`.
 
     The per-row components are ORM expressions on the candidates; skill points and spoken
-    languages are aggregated once per specialization and hash-joined (not one subquery per row),
-    so the database reads each needed row once. Portable SQL: the same query runs on SQLite.
+    languages are aggregated once (GROUP BY over the asked skills' and languages' rows) and
+    LEFT JOINed, not one correlated subquery per candidate, so the database reads each needed row
+    once. The parts are compiled by the ORM and only assembled here: the same SQL runs on SQLite.
     """
     q = connection.ops.quote_name
     base = candidates(need).annotate(
