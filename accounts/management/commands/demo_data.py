@@ -6,6 +6,7 @@ from django.utils.module_loading import import_string
 LOADERS = [
     "accounts.demo.load",
     "vetting.demo.load",
+    "profiles.demo.load",
     "needs.demo.load",
 ]
 

@@ -1,0 +1,206 @@
+"""Catalogue benchmark: the public catalogue page against a bare view rendering the same rows by pk.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tf_bench python -m bench.catalogue --n 1000 10000
+
+`run(n=...)` loads n profiles (bench.loader), then for each common combination of filters, search
+and sort requests, through Django's test Client (full middleware stack, no network), in alternation:
+
+- page: GET /specialists/?<filters> (the filter form, a capped count, one page of cards);
+- fragment: the same with htmx headers (only the #results partial, what filtering swaps in);
+- bare: GET /__bench__/catalogue/?ids=<the page's profile ids> - the same cards in the same layout,
+  fetched by primary key with the same joins and prefetch (profiles.selectors.with_card_data),
+  with no filtering, counting, sorting or filter form: the floor for rendering that page.
+
+The ratio is median(page) / median(bare), from the same rounds.
+"""
+
+import os
+import re
+import statistics
+import time
+
+import django
+from django.apps import apps
+
+if not apps.ready:  # run as a script
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "topfreelancer.settings")
+    django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpRequest, HttpResponse  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import include, path, reverse  # noqa: E402
+
+REPEATS = 15
+WARMUP = 2
+BARE_PATH = "__bench__/catalogue/"
+PROFILE_LINK = re.compile(r'href="/(?:[a-z]{2}/)?specialists/(\d+)/"')
+
+
+def bare_catalogue(request: HttpRequest) -> HttpResponse:
+    """The same cards in the same layout, by primary key: no filter, count, sort or form."""
+    from profiles.models import Profile
+    from profiles.selectors import with_card_data
+
+    ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdigit()]
+    by_pk = {p.pk: p for p in with_card_data(Profile.objects.filter(pk__in=ids))}
+    context = {"profiles": [by_pk[pk] for pk in ids if pk in by_pk]}
+    return HttpResponse(_bare_template().render(context, request))
+
+
+BARE_TEMPLATE = """{% extends "base.html" %}{% load static %}
+{% block extra_head %}<link rel="stylesheet" href="{% static 'css/profiles.css' %}">{% endblock %}
+{% block main %}<h1>Bare</h1><section id="results" class="catalogue-results"><div class="grid">
+{% for profile in profiles %}{% include "profiles/_card.html" %}{% endfor %}</div></section>{% endblock %}"""
+
+
+def _bare_template():
+    from django.template import engines
+
+    return engines["django"].from_string(BARE_TEMPLATE)
+
+
+# The project's URLs plus the bare view; used only while the benchmark runs (override_settings).
+urlpatterns = [path(BARE_PATH, bare_catalogue), path("", include("topfreelancer.urls"))]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def combos() -> list[tuple[str, dict]]:
+    """Common filter combinations, resolved to this database's primary keys."""
+    from profiles.models import Skill
+    from vetting.models import Level, Specialization
+
+    spec = {s.slug: s.pk for s in Specialization.objects.all()}
+    level = {lv.code: lv.pk for lv in Level.objects.all()}
+    skill = {s.slug: s.pk for s in Skill.objects.filter(slug__in=["python", "postgresql", "figma", "django"])}
+    backend = spec.get("backend-development")
+    design = spec.get("ui-ux-design")
+    return [
+        ("no filter (sorted by level)", {}),
+        ("specialization + level ≥ senior", {"specialization": backend, "min_level": level["senior"]}),
+        (
+            "specialization + 2 skills + ≥ 20 h/week",
+            {
+                "specialization": backend,
+                "skills": [skill.get("python"), skill.get("django")],
+                "min_hours": 20,
+            },
+        ),
+        (
+            "languages en+de, rate ≤ 3000, UTC+1..+4",
+            {"languages": ["en", "de"], "rate_max": 3000, "utc_min": 1, "utc_max": 4, "sort": "rate"},
+        ),
+        ("search word “payments”", {"q": "payments"}),
+        (
+            "filters + search (target)",
+            {
+                "specialization": design,
+                "min_level": level["middle"],
+                "skills": [skill.get("figma")],
+                "min_hours": 10,
+                "q": "research",
+            },
+        ),
+        ("recently active, page 5", {"sort": "active", "page": 5}),
+    ]
+
+
+def _get(client: Client, url: str, data: dict, **headers) -> tuple[float, HttpResponse]:
+    started = time.perf_counter()
+    response = client.get(url, data, secure=True, headers=headers)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert response.status_code == 200, f"{url} {data}: {response.status_code}"
+    return elapsed, response
+
+
+def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS) -> dict:
+    catalogue = reverse("profiles:catalogue")
+    params = {k: v for k, v in params.items() if v not in (None, [], [None])}
+    _, response = _get(client, catalogue, params)
+    ids = list(dict.fromkeys(PROFILE_LINK.findall(response.content.decode())))
+    bare = {"ids": ",".join(ids)}
+    htmx = {"HX-Request": "true", "HX-Target": "results"}
+    # request_started resets the query log: count from an empty log.
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as captured:
+        _get(client, catalogue, params)
+    page_queries = len(captured)  # now: the log is reset by the next request
+    connection.queries_log.clear()
+    with CaptureQueriesContext(connection) as captured:
+        _get(client, "/" + BARE_PATH, bare)
+    bare_queries = len(captured)
+    times = {"page": [], "fragment": [], "bare": []}
+    for round_ in range(WARMUP + repeats):
+        for key, (url, data, headers) in {
+            "page": (catalogue, params, {}),
+            "fragment": (catalogue, params, htmx),
+            "bare": ("/" + BARE_PATH, bare, {}),
+        }.items():
+            elapsed, _ = _get(client, url, data, **headers)
+            if round_ >= WARMUP:
+                times[key].append(elapsed)
+    row = {
+        "combination": name,
+        "rows": len(ids),
+        "queries": page_queries,
+        "bare_queries": bare_queries,
+    }
+    for key, values in times.items():
+        row[f"{key}_median_ms"] = round(statistics.median(values), 1)
+        row[f"{key}_p95_ms"] = round(_percentile(values, 0.95), 1)
+    row["ratio"] = round(row["page_median_ms"] / row["bare_median_ms"], 2)
+    row["fragment_ratio"] = round(row["fragment_median_ms"] / row["bare_median_ms"], 2)
+    return row
+
+
+def run(*, n: int, repeats: int = REPEATS, stdout=None) -> list[dict]:
+    from bench.loader import load_profiles
+    from profiles.models import Profile
+
+    load_profiles(n, stdout=stdout)
+    listed = Profile.objects.listed().count()
+    # DEBUG off as in production (no query log); the project's URLs plus the bare view.
+    with override_settings(
+        DEBUG=False, ROOT_URLCONF="bench.catalogue", ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]
+    ):
+        client = Client()
+        rows = []
+        for name, params in combos():
+            row = measure(name, params, client=client, repeats=repeats)
+            rows.append({"benchmark": "catalogue", "profiles": n, "listed": listed, **row})
+    return rows
+
+
+def print_rows(rows: list[dict], out=None) -> None:
+    write = (out or __import__("sys").stdout).write
+    write(
+        "| listed | combination | rows | queries | page median ms | page p95 ms | fragment median ms "
+        "| bare median ms | bare p95 ms | page × bare |\n"
+    )
+    write("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    for r in rows:
+        write(
+            f"| {r['listed']:,} | {r['combination']} | {r['rows']} | {r['queries']} | {r['page_median_ms']} "
+            f"| {r['page_p95_ms']} | {r['fragment_median_ms']} | {r['bare_median_ms']} | {r['bare_p95_ms']} "
+            f"| {r['ratio']} |\n"
+        )
+
+
+if __name__ == "__main__":
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[int(os.environ.get("BENCH_N", "10000"))])
+    parser.add_argument("--repeats", type=int, default=REPEATS)
+    args = parser.parse_args()
+    all_rows = []
+    for n in args.n:
+        all_rows += run(n=n, repeats=args.repeats, stdout=sys.stdout)
+    print_rows(all_rows)
