@@ -119,7 +119,7 @@ def _get(client: Client, url: str, data: dict, **headers) -> tuple[float, HttpRe
     return elapsed, response
 
 
-def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS) -> dict:
+def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, warmup: int = WARMUP) -> dict:
     catalogue = reverse("profiles:catalogue")
     params = {k: v for k, v in params.items() if v not in (None, [], [None])}
     _, response = _get(client, catalogue, params)
@@ -136,14 +136,14 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS) 
         _get(client, "/" + BARE_PATH, bare)
     bare_queries = len(captured)
     times = {"page": [], "fragment": [], "bare": []}
-    for round_ in range(WARMUP + repeats):
+    for round_ in range(warmup + repeats):
         for key, (url, data, headers) in {
             "page": (catalogue, params, {}),
             "fragment": (catalogue, params, htmx),
             "bare": ("/" + BARE_PATH, bare, {}),
         }.items():
             elapsed, _ = _get(client, url, data, **headers)
-            if round_ >= WARMUP:
+            if round_ >= warmup:
                 times[key].append(elapsed)
     row = {
         "combination": name,
@@ -159,7 +159,7 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS) 
     return row
 
 
-def run(*, n: int, repeats: int = REPEATS, stdout=None) -> list[dict]:
+def run(*, n: int, repeats: int = REPEATS, warmup: int = WARMUP, stdout=None) -> list[dict]:
     from bench.loader import load_profiles
     from profiles.models import Profile
 
@@ -172,7 +172,7 @@ def run(*, n: int, repeats: int = REPEATS, stdout=None) -> list[dict]:
         client = Client()
         rows = []
         for name, params in combos():
-            row = measure(name, params, client=client, repeats=repeats)
+            row = measure(name, params, client=client, repeats=repeats, warmup=warmup)
             rows.append({"benchmark": "catalogue", "profiles": n, "listed": listed, **row})
     return rows
 
