@@ -17,6 +17,32 @@ SORTS = {
 }
 
 
+class FastSelectMultiple(forms.SelectMultiple):
+    """A <select multiple> rendered in one pass: Django's per-option templates cost ~40 ms for the
+    few hundred skills of a large catalogue, more than the page's queries."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.utils.html import format_html, format_html_join
+
+        chosen = {str(v) for v in (value or [])}
+        final = self.build_attrs(self.attrs, attrs)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, " selected" if str(key) in chosen else "", label)
+                for key, label in ((str(choice[0]), choice[1]) for choice in self.choices)
+            ),
+        )
+        return format_html(
+            '<select name="{}" id="{}" multiple size="{}">{}</select>',
+            name,
+            final.get("id", ""),
+            final.get("size", 6),
+            options,
+        )
+
+
 class CatalogueFilter(django_filters.FilterSet):
     """The catalogue's filters. Every one is a plain WHERE on an indexed column or an EXISTS
     on an indexed child table, so none adds a query or multiplies rows."""
@@ -42,7 +68,7 @@ class CatalogueFilter(django_filters.FilterSet):
         queryset=Skill.objects.all(),
         method="filter_skills",
         label=_("Skills (all of)"),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=FastSelectMultiple(attrs={"size": 6}),
     )
     languages = django_filters.MultipleChoiceFilter(
         choices=Language.choices,

@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from .models import Education, Experience, Profile, ProfileLanguage, ProfileSkill, Skill
@@ -72,8 +72,36 @@ class SkillForm(forms.ModelForm):
 ExperienceFormSet = inlineformset_factory(
     Profile, Experience, form=ExperienceForm, extra=0, can_delete=True, max_num=30, validate_max=True
 )
+
+
+class BaseSkillFormSet(BaseInlineFormSet):
+    """Each skill once per profile (the database says so too), verified ones included."""
+
+    def clean(self):
+        super().clean()
+        taken = set(
+            ProfileSkill.objects.filter(profile=self.instance, verified=True).values_list(
+                "skill_id", flat=True
+            )
+        )
+        for form in self.forms:
+            skill = getattr(form, "cleaned_data", {}).get("skill")
+            if not skill or form.cleaned_data.get("DELETE"):
+                continue
+            if skill.pk in taken:
+                form.add_error("skill", _("This skill is already in your profile."))
+            taken.add(skill.pk)
+
+
 SkillFormSet = inlineformset_factory(
-    Profile, ProfileSkill, form=SkillForm, extra=1, can_delete=True, max_num=40, validate_max=True
+    Profile,
+    ProfileSkill,
+    form=SkillForm,
+    formset=BaseSkillFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=40,
+    validate_max=True,
 )
 LanguageFormSet = inlineformset_factory(
     Profile,

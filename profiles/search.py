@@ -11,7 +11,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from .models import Experience, ProfileSkill
+from .models import Experience, Profile, ProfileSkill
 
 CONFIG = "simple"  # profiles are written in English and Russian: no language-specific stemming
 
@@ -47,7 +47,10 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     if not text:
         return queryset
     if connection.vendor == "postgresql":
-        return queryset.filter(search_vector=SearchQuery(text, config=CONFIG, search_type="websearch"))
+        # The GIN index answers the match alone, as a subquery: left in the outer query, the planner
+        # walks the sort's index and evaluates @@ row by row on the (toasted) vectors instead.
+        query = SearchQuery(text, config=CONFIG, search_type="websearch")
+        return queryset.filter(pk__in=Profile.objects.filter(search_vector=query).values("pk"))
     for word in text.split()[:8]:
         skills = ProfileSkill.objects.filter(profile=OuterRef("pk"), skill__name__icontains=word)
         experience = Experience.objects.filter(profile=OuterRef("pk")).filter(

@@ -34,10 +34,14 @@ class CataloguePage:
 
 def with_card_data(queryset: QuerySet) -> QuerySet:
     """What a card shows, in a constant number of queries: one join, one prefetch of skills."""
-    return queryset.select_related("specialization", "level").prefetch_related(
-        Prefetch(
-            "skills",
-            queryset=ProfileSkill.objects.select_related("skill").order_by("-verified", "skill__name"),
+    return (
+        queryset.defer("search_vector")
+        .select_related("specialization", "level")
+        .prefetch_related(
+            Prefetch(
+                "skills",
+                queryset=ProfileSkill.objects.select_related("skill").order_by("-verified", "skill__name"),
+            )
         )
     )
 
@@ -64,7 +68,8 @@ def profile_for_page(*, pk: int, viewer) -> Profile | None:
     if viewer.is_authenticated:
         queryset = queryset | Profile.objects.filter(user=viewer)
     return (
-        queryset.select_related("specialization", "level", "user")
+        queryset.defer("search_vector")
+        .select_related("specialization", "level", "user")
         .prefetch_related(
             Prefetch(
                 "skills",

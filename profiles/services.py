@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Profile, ProfileSkill, Skill
+from .models import Profile, ProfileLanguage, ProfileSkill, Skill
 from .search import reindex
 
 # Fields the owner may change through profile_update. Level, specialization, acceptance and
@@ -47,8 +47,11 @@ def _rematch(profile: Profile) -> None:
 
 
 def _snapshot(profile: Profile) -> tuple:
-    skills = frozenset(ProfileSkill.objects.filter(profile=profile).values_list("skill_id", flat=True))
-    return tuple(getattr(profile, name) for name in MATCHED_FIELDS) + (skills,)
+    skills = frozenset(ProfileSkill.objects.filter(profile=profile).values_list("skill_id", "verified"))
+    languages = frozenset(
+        ProfileLanguage.objects.filter(profile=profile).values_list("language", "proficiency")
+    )
+    return tuple(getattr(profile, name) for name in MATCHED_FIELDS) + (skills, languages)
 
 
 def _locked(profile_id: int) -> Profile:

@@ -1,0 +1,182 @@
+"""The catalogue: filters alone and combined, search on both databases, sorting, htmx, query count."""
+
+import pytest
+from django.urls import reverse
+
+from profiles.search import reindex
+from tests.factories import ProfileFactory, ProfileSkillFactory, SkillFactory, SpecializationFactory, level
+from tests.profiles.factories import ExperienceFactory, ProfileLanguageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(client, **params) -> list:
+    response = client.get(reverse("profiles:catalogue"), params)
+    assert response.status_code == 200
+    return [p.pk for p in response.context["page"].profiles]
+
+
+@pytest.fixture
+def world():
+    backend = SpecializationFactory(slug="backend", name_en="Backend development")
+    editing = SpecializationFactory(slug="editing", name_en="Editing")
+    django, kotlin = SkillFactory(name="Django"), SkillFactory(name="Kotlin")
+    w = {
+        "backend": backend,
+        "editing": editing,
+        "django": django,
+        "kotlin": kotlin,
+        "ann": ProfileFactory(
+            specialization=backend, level=level("senior"), hours_per_week=30, rate_min=3000, rate_max=4000,
+            utc_offset=3, headline="Payments backend",
+        ),
+        "bob": ProfileFactory(
+            specialization=backend, level=level("junior"), hours_per_week=10, rate_min=1000, rate_max=1500,
+            utc_offset=-5, headline="Junior API developer",
+        ),
+        "cat": ProfileFactory(
+            specialization=editing, level=level("lead"), hours_per_week=20, rate_min=None, rate_max=None,
+            utc_offset=1, headline="Editor of long reads",
+        ),
+    }
+    ProfileSkillFactory(profile=w["ann"], skill=django, verified=True)
+    ProfileSkillFactory(profile=w["ann"], skill=kotlin)
+    ProfileSkillFactory(profile=w["bob"], skill=django)
+    ProfileLanguageFactory(profile=w["ann"], language="en")
+    ProfileLanguageFactory(profile=w["ann"], language="de")
+    ProfileLanguageFactory(profile=w["bob"], language="en")
+    ProfileLanguageFactory(profile=w["cat"], language="ru")
+    ExperienceFactory(profile=w["cat"], organization="Weekly Magazine", contribution="Edited the crossword column")
+    reindex()
+    return w
+
+
+def ids(w, *names):
+    return sorted(w[n].pk for n in names)
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({}, ["ann", "bob", "cat"]),
+        ({"specialization": "backend"}, ["ann", "bob"]),
+        ({"min_level": "senior"}, ["ann", "cat"]),
+        ({"level": "junior"}, ["bob"]),
+        ({"skills": ["django"]}, ["ann", "bob"]),
+        ({"skills": ["django", "kotlin"]}, ["ann"]),
+        ({"languages": ["en"]}, ["ann", "bob"]),
+        ({"languages": ["en", "de"]}, ["ann"]),
+        ({"min_hours": 20}, ["ann", "cat"]),
+        ({"rate_max": 2000}, ["bob"]),
+        ({"utc_min": 0, "utc_max": 3}, ["ann", "cat"]),
+        ({"specialization": "backend", "min_level": "middle", "skills": ["django"], "languages": ["en"]}, ["ann"]),
+        ({"specialization": "editing", "min_hours": 40}, []),
+        ({"min_level": "senior", "utc_min": 2, "min_hours": 25, "rate_max": 3500}, ["ann"]),
+    ],
+)
+def test_filters_alone_and_combined(client, world, params, expected):
+    resolved = {}
+    for key, value in params.items():
+        if key == "specialization":
+            resolved[key] = world[value].pk
+        elif key in ("min_level", "level"):
+            resolved[key] = level(value).pk
+        elif key == "skills":
+            resolved[key] = [world[v].pk for v in value]
+        else:
+            resolved[key] = value
+    assert sorted(found(client, **resolved)) == ids(world, *expected)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("payments", ["ann"]),  # headline
+        ("kotlin", ["ann"]),  # skill
+        ("crossword", ["cat"]),  # experience contribution
+        ("magazine", ["cat"]),  # experience organization
+        ("django", ["ann", "bob"]),  # skills of two
+        ("api developer", ["bob"]),  # every word
+        ("nonexistentword", []),
+    ],
+)
+def test_search_finds_headline_skills_and_experience(client, world, query, expected):
+    assert sorted(found(client, q=query)) == ids(world, *expected)
+
+
+def test_search_follows_edits_through_the_services(client, world):
+    from profiles import services
+
+    services.profile_update(profile=world["bob"], fields={"headline": "Observability engineer"})
+    assert found(client, q="observability") == [world["bob"].pk]
+
+
+def test_search_combined_with_filters(client, world):
+    assert found(client, q="django", min_level=level("senior").pk) == [world["ann"].pk]
+
+
+@pytest.mark.parametrize(
+    "sort, first",
+    [("level", "cat"), ("availability", "ann"), ("rate", "bob")],
+)
+def test_sorting(client, world, sort, first):
+    assert found(client, sort=sort)[0] == world[first].pk
+
+
+def test_bad_filter_values_are_ignored_not_a_500(client, world):
+    response = client.get(
+        reverse("profiles:catalogue"),
+        {"min_level": "abc", "skills": ["999999"], "min_hours": "lots", "sort": "nope", "page": "x"},
+    )
+    assert response.status_code == 200
+
+
+def test_htmx_gets_only_the_results_partial(client, world):
+    response = client.get(
+        reverse("profiles:catalogue"),
+        {"q": "payments"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="results",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith('<section id="results"')
+    assert "Payments backend" in body and "<html" not in body
+
+
+def test_pagination_has_next_and_keeps_filters(client):
+    spec = SpecializationFactory()
+    ProfileFactory.create_batch(23, specialization=spec)
+    response = client.get(reverse("profiles:catalogue"), {"specialization": spec.pk})
+    page = response.context["page"]
+    assert len(page.profiles) == 20 and page.has_next and page.count == 23
+    assert f"specialization={spec.pk}&amp;page=2" in response.content.decode()
+    second = client.get(reverse("profiles:catalogue"), {"specialization": spec.pk, "page": 2}).context["page"]
+    assert len(second.profiles) == 3 and not second.has_next
+
+
+def _with_skills(count: int, skills_each: int, skills):
+    for profile in ProfileFactory.create_batch(count):
+        for skill in skills[:skills_each]:
+            ProfileSkillFactory(profile=profile, skill=skill)
+
+
+@pytest.mark.parametrize("params", [{"sort": "level"}, {"sort": "rate", "q": "a", "min_level": "junior"}])
+def test_query_count_is_constant_in_page_size_and_skills(client, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    skills = [SkillFactory(name=f"Skill a{i}") for i in range(8)]
+    params = {**params, "skills": [skills[0].pk]}
+    if "min_level" in params:
+        params["min_level"] = level(params["min_level"]).pk
+    url = reverse("profiles:catalogue")
+    _with_skills(2, 1, skills)
+    client.get(url, params)  # warm caches (content types, sessions)
+    with CaptureQueriesContext(connection) as small:
+        assert len(client.get(url, params).context["page"].profiles) == 2
+    _with_skills(30, 8, skills)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(url, params)
+    assert len(response.context["page"].profiles) == 20
+    assert len(large.captured_queries) == len(small.captured_queries) <= 10
