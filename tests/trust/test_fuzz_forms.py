@@ -163,6 +163,8 @@ def endpoints(world) -> dict[str, Endpoint]:
             reverse("vetting:work_submit", args=[world.fresh_work_sample.pk]),
             files=("file",),
         ),
+        "profile_edit": Endpoint("specialist", reverse("profiles:edit"), reverse("profiles:edit")),
+        "profile_publish": Endpoint("specialist", reverse("profiles:mine"), reverse("profiles:publish")),
         "admin_review": Endpoint(
             "moderator",
             reverse("admin:vetting_application_review", args=[world.app_work_sample.pk]),
@@ -183,6 +185,8 @@ ENDPOINTS = [
     "apply",
     "skill_test",
     "work_sample",
+    "profile_edit",
+    "profile_publish",
     "admin_review",
 ]
 
@@ -345,6 +349,8 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "vetting:apply",
         "vetting:attempt",
         "vetting:work_submit",
+        "profiles:edit",
+        "profiles:publish",
     }
     # Views that only read.
     read_only = {
@@ -358,6 +364,11 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "needs:list",
         "needs:detail",
         "matching:invitations",
+        "profiles:catalogue",  # GET filters: fuzzed below
+        "profiles:detail",
+        "profiles:detail#hidden",
+        "profiles:mine",
+        "profiles:experience_form",  # GET htmx with a number: fuzzed below
     }
     assert set(EXPECTED) <= covered_elsewhere | read_only, set(EXPECTED) - covered_elsewhere - read_only
 
@@ -382,3 +393,56 @@ def test_random_actions_in_urls_are_404_or_a_redirect(client, world, action):
             response = client.post(url, {"dismissed": action})
             transaction.set_rollback(True)
         assert response.status_code in {302, 404}, (url, response.status_code)
+
+
+QUERY_KEYS = ["q", "level", "specialization", "skills", "languages", "available", "rate_max", "rate_min",
+              "utc_offset", "sort", "page", "hours", "experiences-TOTAL_FORMS", "dismissed"]  # fmt: skip
+
+
+@settings(FUZZ, max_examples=10)
+@given(params=st.dictionaries(
+    st.one_of(
+        st.sampled_from(QUERY_KEYS),
+        st.text(min_size=1, max_size=10),
+    ),
+    st.one_of(VALUE, st.lists(VALUE, max_size=3)),
+    max_size=5,
+))  # fmt: skip
+def test_random_query_strings_on_get_pages_never_500(client, world, params):
+    """The catalogue's filters (and its htmx results), the experience-form fragment, search."""
+    cases = [
+        ("anonymous", reverse("profiles:catalogue"), {}),
+        (
+            "customer_a",
+            reverse("profiles:catalogue"),
+            {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "results"},
+        ),
+        ("specialist", reverse("profiles:experience_form"), {"HTTP_HX_REQUEST": "true"}),
+        ("customer_a", reverse("needs:detail", args=[world.need_a.pk]), {}),
+    ]
+    if any(key == "skills" and _huge_int(value) for key, value in params.items()):
+        params = {k: v for k, v in params.items() if k != "skills"}  # known bug: see below
+    for role, url, headers in cases:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(world.users[role])
+        response = client.get(url, params, **headers)
+        assert response.status_code in {200, 302, 400, 404}, (url, response.status_code, params)
+
+
+def _huge_int(value) -> bool:
+    values = value if isinstance(value, list) else [value]
+    return any(
+        v.strip().lstrip("+-").isdigit() and abs(int(v)) >= 2**63 for v in values if v.strip().isascii()
+    )
+
+
+@pytest.mark.xfail(
+    reason="profiles/filters.py: a skill id beyond 64 bits raises OverflowError on SQLite (a 500); "
+    "found by this suite, reported to the profiles engineer",
+    raises=OverflowError,
+    strict=False,
+)
+def test_catalogue_skill_filter_with_a_huge_id_is_not_a_500(client):
+    response = client.get(reverse("profiles:catalogue"), {"skills": "9" * 40})
+    assert response.status_code in {200, 400}

@@ -6,13 +6,15 @@ would run: inline <script>, on*= handlers, javascript: URLs. Each marker must sh
 least one page, so a field that is rendered nowhere is noticed instead of passing silently.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from accounts.models import User
 from matching.models import Invitation
 from needs.models import Need
-from profiles.models import Profile
+from profiles.models import Education, Experience, Profile
 from vetting.models import Application, Review, ScreeningExperience, StageResult, WorkSubmission
 
 from .inline import inline_code
@@ -45,6 +47,27 @@ def plant(world) -> dict[str, str]:
     for role, user in world.users.items():
         put(f"user{role}", User.objects.filter(pk=user.pk), full_name=150)
     put("profile", Profile.objects.filter(pk=world.profile.pk), headline=160, summary=0)
+    Experience.objects.create(
+        profile=world.profile,
+        organization="o",
+        started_on=date(2020, 1, 1),
+        task="t",
+        role="r",
+        contribution="c",
+    )
+    put(
+        "experience",
+        Experience.objects.filter(profile=world.profile),
+        organization=160,
+        task=0,
+        process=0,
+        team=200,
+        role=120,
+        contribution=0,
+        outcome=0,
+    )
+    Education.objects.create(profile=world.profile, institution="i")
+    put("education", Education.objects.filter(profile=world.profile), institution=200, degree=200)
     put("need", Need.objects.filter(pk=world.need_a.pk), title=200, description=0)
     put("invitation", Invitation.objects.filter(pk=world.invitation.pk), message=0)
     for key in ("app_work_sample", "app_interview", "app_skill_test"):
@@ -134,5 +157,4 @@ def test_stored_xss_in_every_text_field_renders_inert(client, tmp_media):
 # Fields no page shows (so far), with the reason.
 NOT_SHOWN_ANYWHERE = {
     "useranonymous.full_name",  # no such user
-    "profile.summary",  # shown on the profile page: profiles has no pages in the tree yet
 }
