@@ -130,7 +130,9 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
     connection.queries_log.clear()
     with CaptureQueriesContext(connection) as captured:
         _get(client, catalogue, params)
-    page_queries = len(captured)  # now: the log is reset by the next request
+    # now: the log is reset by the next request
+    page_queries = len(captured)
+    page_sql_ms = sum(float(q["time"]) for q in captured.captured_queries) * 1000
     connection.queries_log.clear()
     with CaptureQueriesContext(connection) as captured:
         _get(client, "/" + BARE_PATH, bare)
@@ -150,6 +152,7 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
         "rows": len(ids),
         "queries": page_queries,
         "bare_queries": bare_queries,
+        "page_sql_ms": round(page_sql_ms, 1),
     }
     for key, values in times.items():
         row[f"{key}_median_ms"] = round(statistics.median(values), 1)
@@ -180,13 +183,14 @@ def run(*, n: int, repeats: int = REPEATS, warmup: int = WARMUP, stdout=None) ->
 def print_rows(rows: list[dict], out=None) -> None:
     write = (out or __import__("sys").stdout).write
     write(
-        "| listed | combination | rows | queries | page median ms | page p95 ms | fragment median ms "
-        "| bare median ms | bare p95 ms | page × bare |\n"
+        "| listed | combination | rows | queries (SQL ms) | page median ms | page p95 ms "
+        "| fragment median ms | bare median ms | bare p95 ms | page × bare |\n"
     )
     write("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     for r in rows:
         write(
-            f"| {r['listed']:,} | {r['combination']} | {r['rows']} | {r['queries']} | {r['page_median_ms']} "
+            f"| {r['listed']:,} | {r['combination']} | {r['rows']} | {r['queries']} ({r['page_sql_ms']}) "
+            f"| {r['page_median_ms']} "
             f"| {r['page_p95_ms']} | {r['fragment_median_ms']} | {r['bare_median_ms']} | {r['bare_p95_ms']} "
             f"| {r['ratio']} |\n"
         )

@@ -54,7 +54,7 @@ CONTENT = {
                 "Backend developer",
                 "Billing for subscriptions and instalments in three currencies.",
                 "Two-week sprints, design reviews, contract tests against the payment provider's sandbox.",
-                "Product team of 7",
+                "Product team",
                 7,
                 "Built the subscription state machine and the dunning emails; wrote the runbook.",
                 "Failed renewals dropped by a third; zero double charges since launch.",
@@ -64,7 +64,7 @@ CONTENT = {
                 "Backend developer",
                 "An API for couriers' routes with live updates.",
                 "Kanban, trunk-based development, load tests before each release.",
-                "3 developers and a product manager",
+                "Developers and a product manager",
                 4,
                 "Owned the PostgreSQL schema and the route optimisation worker.",
                 "Handled the peak season at 40 requests/s on two small servers.",
@@ -108,7 +108,7 @@ CONTENT = {
                 "Frontend developer",
                 "A design system shared by three product teams.",
                 "RFCs for each component, visual regression tests, monthly releases with a changelog.",
-                "Platform team of 4",
+                "Platform team",
                 4,
                 "Built the table, filter and date components and their documentation.",
                 "Teams shipped new screens in days instead of weeks.",
@@ -118,7 +118,7 @@ CONTENT = {
                 "Frontend developer",
                 "Make article pages fast on low-end Android phones.",
                 "Field data first (RUM), then budgets in CI that fail the build.",
-                "Web team of 6",
+                "Web team",
                 6,
                 "Removed two frameworks from the article page, lazy-loaded embeds.",
                 "Largest contentful paint went from 4.1 s to 1.6 s at p75.",
@@ -152,7 +152,7 @@ CONTENT = {
                 "iOS developer",
                 "Workout tracking that works without a network.",
                 "Offline-first sync design reviewed with the backend team; TestFlight betas.",
-                "Product team of 6",
+                "Product team",
                 6,
                 "Built the sync engine and conflict resolution.",
                 "Ratings rose from 3.9 to 4.6 after the release.",
@@ -162,7 +162,7 @@ CONTENT = {
                 "Android developer",
                 "Migrate screens to Jetpack Compose.",
                 "Screen by screen behind flags, screenshot tests, accessibility checks.",
-                "Android team of 8",
+                "Android team",
                 8,
                 "Migrated payments and transfers, wrote the team's Compose guidelines.",
                 "40% less UI code in the migrated modules.",
@@ -212,7 +212,7 @@ CONTENT = {
                 "Interaction designer",
                 "Onboarding that passes KYC without drop-offs.",
                 "Funnel analysis, five-second tests, iterative releases every two weeks.",
-                "Growth squad of 6",
+                "Growth squad",
                 6,
                 "Designed the document capture flow and its error states.",
                 "Onboarding completion rose from 54% to 71%.",
@@ -236,7 +236,7 @@ CONTENT = {
                 "Lead copywriter",
                 "Rewrite the website and onboarding emails.",
                 "Customer interviews, message house, A/B tests of headlines.",
-                "Marketing team of 5",
+                "Marketing team",
                 5,
                 "Wrote the message house, the landing pages and 12 onboarding emails.",
                 "Trial-to-paid conversion up from 8% to 11%.",
@@ -246,7 +246,7 @@ CONTENT = {
                 "Копирайтер",
                 "Тексты для запуска трёх новых курсов.",
                 "Интервью с авторами курсов, карта смыслов, тесты заголовков в рекламе.",
-                "Команда запуска из 4 человек",
+                "Команда запуска",
                 4,
                 "Написала лендинги, цепочки писем и скрипты вебинаров.",
                 "Продажи курсов на 20% выше плана.",
@@ -256,7 +256,7 @@ CONTENT = {
                 "UX writer",
                 "Consistent microcopy across 200 screens.",
                 "Content audit, style guide, review process with designers.",
-                "Design team of 10",
+                "Design team",
                 10,
                 "Wrote the voice and tone guide and the error message patterns.",
                 "Support tickets about confusing messages halved.",
@@ -290,7 +290,7 @@ CONTENT = {
                 "Редактор",
                 "Выпуск двух лонгридов в неделю.",
                 "Редплан, работа с авторами по черновикам, научная проверка.",
-                "Редакция из 6 человек",
+                "Редакция",
                 6,
                 "Вела авторов, редактировала и проверяла факты.",
                 "Дочитываемость выросла на 25%.",
@@ -300,7 +300,7 @@ CONTENT = {
                 "Managing editor",
                 "Turn engineers' notes into readable articles.",
                 "Interviews with engineers, outlines, editing in two passes.",
-                "Content team of 3",
+                "Content team",
                 3,
                 "Set up the editorial process and edited 80 articles.",
                 "Blog traffic tripled in a year.",
@@ -378,7 +378,7 @@ CONTENT = {
                 "Product illustrator",
                 "An illustration system for the app's empty states and onboarding.",
                 "Style exploration, guide with rules, library in Figma.",
-                "Design team of 5",
+                "Design team",
                 5,
                 "Created the style and 40 illustrations with a usage guide.",
                 "Used across the app and marketing for two years.",
@@ -413,6 +413,21 @@ TESTED_SKILLS = {slug: skills for slug, *_, skills in SPECIALIZATIONS}
 DEMO_USERS = Q(user__email__endswith="@demo.topfreelancer.example") | Q(
     user__email__in=[email for email, *_ in LOGINS]
 )
+
+
+YEARS_BY_LEVEL = {"junior": (1, 3), "middle": (3, 6), "senior": (5, 10), "lead": (8, 15)}
+
+
+def _russian(text: str) -> bool:
+    return any("а" <= char.lower() <= "я" or char in "ёЁ" for char in text)
+
+
+def _years(profile: Profile, rng: random.Random) -> int:
+    """Years of experience that fit the level (the application's figure when it does)."""
+    low, high = YEARS_BY_LEVEL.get(profile.level.code if profile.level else "", (2, 8))
+    if low <= profile.years_experience <= high:
+        return profile.years_experience
+    return rng.randint(low, high)
 
 
 def _skill(name: str) -> Skill:
@@ -459,7 +474,17 @@ def _fill(profile: Profile) -> None:
             level=profile.level,
             verified_skills=rng.sample(tested, rng.randint(1, len(tested))),
         )
-    entries = rng.sample(content["experience"], min(len(content["experience"]), rng.randint(3, 4)))
+    # Some specialists write their profile in Russian: headline, summary and entries first in it.
+    russian = rng.random() < 0.4 and any(_russian(h) for h in content["headlines"])
+
+    def same_language(items, text=lambda item: item):
+        return [item for item in items if _russian(text(item)) == russian] or items
+
+    others = [e for e in content["experience"] if _russian(e[0]) != russian]
+    entries = rng.sample(same_language(content["experience"], lambda e: e[0]), k=1)
+    rest = [e for e in content["experience"] if e not in entries]
+    rest.sort(key=lambda e: (e in others, rng.random()))
+    entries += rest[: rng.randint(2, 3)]
     Experience.objects.bulk_create(_experiences(profile, entries, rng))
     extra = [_skill(name) for name in rng.sample(content["skills"], min(4, len(content["skills"])))]
     ProfileSkill.objects.bulk_create(
@@ -485,13 +510,15 @@ def _fill(profile: Profile) -> None:
         "currency": "USD" if usd else "RUB",
         "utc_offset": rng.choice([2, 3, 3, 3, 4, 5, 7]),
         "open_to_ongoing": rng.random() < 0.85,
-        "years_experience": max(profile.years_experience, rng.randint(3, 12)),
+        "years_experience": _years(profile, rng),
     }
     generic = not profile.headline.strip() or profile.headline.endswith(" specialist")
     if generic:
-        fields["headline"] = rng.choice(content["headlines"])
+        junior = profile.level and profile.level.code in ("junior", "middle")
+        fitting = [h for h in content["headlines"] if not (junior and "lead" in h.lower())]
+        fields["headline"] = rng.choice(same_language(fitting))
     if generic or not profile.summary.strip():
-        fields["summary"] = rng.choice(content["summaries"])
+        fields["summary"] = rng.choice(same_language(content["summaries"]))
     profile_update(profile=profile, fields=fields)
     profile_publish(profile_id=profile.pk)
 
