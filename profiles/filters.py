@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from vetting.models import Level, Specialization
@@ -50,7 +51,16 @@ class CatalogueFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_q",
         label=_("Search"),
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. Django, editing, fintech")}),
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "placeholder": _("e.g. Django, editing, fintech"),
+                # htmx: search as one types, with the rest of the filters
+                "hx-get": reverse_lazy("profiles:catalogue"),
+                "hx-trigger": "input changed delay:400ms, search",
+                "hx-include": "#catalogue-filters",
+            }
+        ),
     )
     specialization = django_filters.ModelChoiceFilter(
         queryset=Specialization.objects.all(), label=_("Specialization"), empty_label=_("Any")

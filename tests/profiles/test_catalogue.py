@@ -27,16 +27,31 @@ def world():
         "django": django,
         "kotlin": kotlin,
         "ann": ProfileFactory(
-            specialization=backend, level=level("senior"), hours_per_week=30, rate_min=3000, rate_max=4000,
-            utc_offset=3, headline="Payments backend",
+            specialization=backend,
+            level=level("senior"),
+            hours_per_week=30,
+            rate_min=3000,
+            rate_max=4000,
+            utc_offset=3,
+            headline="Payments backend",
         ),
         "bob": ProfileFactory(
-            specialization=backend, level=level("junior"), hours_per_week=10, rate_min=1000, rate_max=1500,
-            utc_offset=-5, headline="Junior API developer",
+            specialization=backend,
+            level=level("junior"),
+            hours_per_week=10,
+            rate_min=1000,
+            rate_max=1500,
+            utc_offset=-5,
+            headline="Junior API developer",
         ),
         "cat": ProfileFactory(
-            specialization=editing, level=level("lead"), hours_per_week=20, rate_min=None, rate_max=None,
-            utc_offset=1, headline="Editor of long reads",
+            specialization=editing,
+            level=level("lead"),
+            hours_per_week=20,
+            rate_min=None,
+            rate_max=None,
+            utc_offset=1,
+            headline="Editor of long reads",
         ),
     }
     ProfileSkillFactory(profile=w["ann"], skill=django, verified=True)
@@ -46,7 +61,9 @@ def world():
     ProfileLanguageFactory(profile=w["ann"], language="de")
     ProfileLanguageFactory(profile=w["bob"], language="en")
     ProfileLanguageFactory(profile=w["cat"], language="ru")
-    ExperienceFactory(profile=w["cat"], organization="Weekly Magazine", contribution="Edited the crossword column")
+    ExperienceFactory(
+        profile=w["cat"], organization="Weekly Magazine", contribution="Edited the crossword column"
+    )
     reindex()
     return w
 
@@ -69,7 +86,10 @@ def ids(w, *names):
         ({"min_hours": 20}, ["ann", "cat"]),
         ({"rate_max": 2000}, ["bob"]),
         ({"utc_min": 0, "utc_max": 3}, ["ann", "cat"]),
-        ({"specialization": "backend", "min_level": "middle", "skills": ["django"], "languages": ["en"]}, ["ann"]),
+        (
+            {"specialization": "backend", "min_level": "middle", "skills": ["django"], "languages": ["en"]},
+            ["ann"],
+        ),
         ({"specialization": "editing", "min_hours": 40}, []),
         ({"min_level": "senior", "utc_min": 2, "min_hours": 25, "rate_max": 3500}, ["ann"]),
     ],

@@ -134,7 +134,9 @@ def test_verified_skill_cannot_be_deleted_or_unverified_by_the_owner(owner_clien
     data = edit_payload(profile)
     # forge a row pointing at the verified skill, asking to delete it
     data.update(management("skills", 1, initial=1))
-    data.update({"skills-0-id": str(verified.pk), "skills-0-skill": str(verified.skill_id), "skills-0-DELETE": "on"})
+    data.update(
+        {"skills-0-id": str(verified.pk), "skills-0-skill": str(verified.skill_id), "skills-0-DELETE": "on"}
+    )
     owner_client.post(reverse("profiles:edit"), data)
     verified.refresh_from_db()
     assert verified.verified
@@ -186,7 +188,10 @@ def test_grant_keeps_its_signature_and_is_idempotent():
     skill = SkillFactory()
     for _ in range(2):
         again = services.profile_grant(
-            user=profile.user, specialization=profile.specialization, level=level("lead"), verified_skills=[skill]
+            user=profile.user,
+            specialization=profile.specialization,
+            level=level("lead"),
+            verified_skills=[skill],
         )
     assert again.pk == profile.pk
     assert again.level.code == "lead"
