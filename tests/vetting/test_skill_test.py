@@ -195,3 +195,23 @@ def test_two_concurrent_advances_give_exactly_one_transition(reference_data, fun
         thread.join()
     assert sorted(outcomes) == ["ok", "refused"]
     assert StageResult.objects.filter(application=application).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_funnel_ending_with_a_test_waits_for_a_decision_on_the_level(funnel):
+    from tests.factories import level
+    from vetting.models import Stage
+
+    Stage.objects.filter(specialization=funnel.specialization, position__gt=2).delete()
+    moderator = ModeratorFactory()
+    application = to_skill_test(funnel, moderator)
+    with pytest.raises(services.TransitionError, match="not passed the test"):
+        services.application_accept(application=application, actor=moderator, level=level("junior"))
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=right_answers(attempt))
+    application.refresh_from_db()
+    assert application.is_open and application.current_stage == funnel.skill_test
+    services.application_accept(application=application, actor=moderator, level=level("junior"))
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.ACCEPTED
+    assert application.results.get(stage=funnel.skill_test).score == 100

@@ -119,6 +119,11 @@ def _check_reviewed(application: Application, stage) -> float | None:
         raise TransitionError(_("The applicant has not submitted the work sample yet."))
     if stage.kind == StageKind.INTERVIEW and application.interview_at is None:
         raise TransitionError(_("Schedule the interview first."))
+    if stage.kind == StageKind.SKILL_TEST:
+        attempt = application.attempts.filter(stage=stage, score__isnull=False).first()
+        if attempt is None or attempt.score < stage.pass_mark:
+            raise TransitionError(_("The applicant has not passed the test."))
+        return float(attempt.score)
     if stage.kind not in (StageKind.WORK_SAMPLE, StageKind.INTERVIEW):
         return None
     average = _review_average(application, stage)

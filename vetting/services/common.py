@@ -12,7 +12,8 @@ ALL_KINDS = frozenset(StageKind.values)
 # action -> the stage kinds an open application may be at for it. Everything else is refused.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "advance": frozenset({StageKind.SCREENING, StageKind.WORK_SAMPLE, StageKind.INTERVIEW}),
-    "accept": frozenset({StageKind.SCREENING, StageKind.WORK_SAMPLE, StageKind.INTERVIEW}),
+    # A skill test can be accepted only when it is the last stage and its attempt passed.
+    "accept": ALL_KINDS,
     "reject": ALL_KINDS,
     "withdraw": ALL_KINDS,
     "expire": ALL_KINDS,
@@ -108,6 +109,8 @@ def finish_stage(
         score=score,
     )
     following = next_stage(stage) if outcome == Outcome.PASSED and level is None else None
+    if outcome == Outcome.PASSED and following is None and level is None:
+        raise TransitionError(_("The final stage ends with a decision on the level."))
     if outcome == Outcome.PASSED and following is not None:
         application.current_stage = following
         application.stage_entered_at = now

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Choice, Outcome, Question, TestAttempt
-from .common import TransitionError, check, finish_stage, lock
+from .common import TransitionError, audit, check, finish_stage, lock, next_stage
 
 # Network latency between the page's last second and the server: no more than this is forgiven.
 GRACE = timedelta(seconds=5)
@@ -95,6 +95,17 @@ def _attempt_submit(*, attempt, applicant, answers, now) -> tuple[TestAttempt, b
     attempt.score = grade(attempt, clean_answers)
     attempt.save(update_fields=["submitted_at", "answers", "score"])
     passed = attempt.score >= stage.pass_mark
+    if passed and next_stage(stage) is None:
+        # A funnel that ends with a test: the level still needs a person, so the stage stays
+        # open for a moderator's application_accept (which checks this passed attempt).
+        audit(
+            application,
+            actor=applicant,
+            action="attempt_submit",
+            before=(application.status, stage),
+            detail={"score": str(attempt.score), "awaiting": "decision"},
+        )
+        return attempt, False
     finish_stage(
         application,
         outcome=Outcome.PASSED if passed else Outcome.FAILED,
