@@ -11,7 +11,7 @@ from .models import ProfileLanguage, ProfileSkill, Skill
 from .search import search
 
 SORTS = {
-    "level": ("-level__rank", "-id"),
+    "level": ("-level_rank", "-id"),
     "availability": ("-hours_per_week", "-id"),
     "rate": (F("rate_min").asc(nulls_last=True), "-id"),
     "active": ("-last_active_at", "-id"),

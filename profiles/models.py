@@ -46,6 +46,8 @@ class Profile(models.Model):
         related_name="profiles",
         verbose_name=_("level"),
     )
+    # A copy of level.rank, kept by save(): the catalogue's default order needs an index on it.
+    level_rank = models.PositiveSmallIntegerField(default=0, editable=False)
     accepted_at = models.DateTimeField(_("accepted by the vetting"), null=True, blank=True)
     headline = models.CharField(_("headline"), max_length=160, blank=True)
     summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
@@ -75,6 +77,11 @@ class Profile(models.Model):
             models.Index(
                 fields=["specialization", "level"],
                 name="profile_listed_spec_level",
+                condition=Q(is_published=True, accepted_at__isnull=False),
+            ),
+            models.Index(
+                fields=["-level_rank", "-id"],
+                name="profile_listed_level_rank",
                 condition=Q(is_published=True, accepted_at__isnull=False),
             ),
             models.Index(
@@ -109,6 +116,13 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.specialization})"
+
+    def save(self, *args, **kwargs):
+        self.level_rank = self.level.rank if self.level_id else 0
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "level" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "level_rank"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         from django.core.exceptions import ValidationError

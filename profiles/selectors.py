@@ -8,7 +8,7 @@ from .filters import SORTS
 from .models import Profile, ProfileLanguage, ProfileSkill
 
 PAGE_SIZE = 20
-COUNT_CAP = 1000  # "1000+": an exact COUNT over a broad filter costs more than the page itself
+COUNT_CAP = 500  # "500+": an exact COUNT over a broad filter costs more than the page itself
 
 
 @dataclass
