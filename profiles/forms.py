@@ -62,7 +62,7 @@ class ExperienceForm(forms.ModelForm):
 
 
 class SkillForm(forms.ModelForm):
-    skill = forms.ModelChoiceField(queryset=Skill.objects.all(), label=_("skill"))
+    skill = forms.ModelChoiceField(queryset=Skill.objects.all(), label=_("Skill"))
 
     class Meta:
         model = ProfileSkill
@@ -116,7 +116,7 @@ EducationFormSet = inlineformset_factory(
     Profile,
     Education,
     fields=["institution", "degree", "year"],
-    extra=0,
+    extra=1,
     can_delete=True,
     max_num=10,
     validate_max=True,
