@@ -52,11 +52,44 @@ def broker_reachable() -> bool:
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create many users; production's slow hash proves nothing here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _eager_celery():
     """Tasks run in-process by default, so a test sees their effect at once."""
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = True
+
+
+DEAD_BROKER = "redis://127.0.0.1:6390/0"  # nothing listens there: a stopped Redis
+_BROKER_KEYS = ("broker_url", "broker_write_url", "task_always_eager")
+
+
+def reset_broker_connections() -> None:
+    """Connections are pooled per broker URL: drop them so the next publish uses the current URL."""
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def dead_broker(monkeypatch):
+    """Celery publishing to a broker that is down. Restores the configuration exactly afterwards."""
+    # Celery reads these from the environment before its own configuration.
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
+    monkeypatch.delenv("CELERY_BROKER_WRITE_URL", raising=False)
+    changes = celery_app.conf.changes
+    saved = {key: changes[key] for key in _BROKER_KEYS if key in changes}
+    celery_app.conf.update(broker_url=DEAD_BROKER, broker_write_url=DEAD_BROKER, task_always_eager=False)
+    reset_broker_connections()
+    yield DEAD_BROKER
+    for key in _BROKER_KEYS:
+        changes.pop(key, None)
+    changes.update(saved)
+    reset_broker_connections()
 
 
 @pytest.fixture

@@ -7,24 +7,8 @@ from django.urls import reverse
 
 from needs.models import Need
 from tests.factories import CustomerFactory, SpecializationFactory, level
-from topfreelancer.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
-
-DEAD_BROKER = "redis://127.0.0.1:6390/0"  # nothing listens there
-
-
-@pytest.fixture
-def dead_broker():
-    old = celery_app.conf.broker_write_url, celery_app.conf.task_always_eager
-    celery_app.conf.broker_write_url = DEAD_BROKER
-    celery_app.conf.task_always_eager = False
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    yield
-    celery_app.conf.broker_write_url, celery_app.conf.task_always_eager = old
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
 
 
 def test_posting_a_need_with_the_broker_down(client, dead_broker, django_capture_on_commit_callbacks, caplog):

@@ -11,7 +11,6 @@ import pytest
 
 from accounts.models import OutboundEmail
 from needs.models import Need
-from tests.test_broker_down import dead_broker  # noqa: F401  (fixture)
 
 from .test_fuzz_forms import valid_posts
 from .test_no_inline_code import pages_for
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_answers_fast_with_the_broker_down(role, client, tmp_media, dead_broker):  # noqa: F811
+def test_every_page_answers_fast_with_the_broker_down(role, client, tmp_media, dead_broker):
     world = build_world()
     if role != "anonymous":
         client.force_login(world.users[role])
@@ -37,7 +36,7 @@ def test_actions_answer_fast_and_record_the_work(
     name,
     client,
     tmp_media,
-    dead_broker,  # noqa: F811
+    dead_broker,
     django_capture_on_commit_callbacks,
 ):
     world = build_world()

@@ -12,7 +12,6 @@ import time
 import pytest
 from django.db import connection
 
-from tests.test_broker_down import dead_broker  # noqa: F401  (fixture)
 from tests.test_deploy_check import ROOT, clean_environ
 
 # Runs inside the subprocess with the production settings. Only the static files storage is
@@ -124,7 +123,7 @@ def test_healthz_reports_database_and_broker(client):
 
 
 @pytest.mark.django_db
-def test_healthz_is_503_within_two_seconds_when_the_broker_is_down(client, dead_broker):  # noqa: F811
+def test_healthz_is_503_within_two_seconds_when_the_broker_is_down(client, dead_broker):
     started = time.monotonic()
     response = client.get("/healthz")
     assert time.monotonic() - started < 2.0
