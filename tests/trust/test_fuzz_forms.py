@@ -271,7 +271,7 @@ def valid_posts(world) -> dict[str, tuple[str, str, dict]]:
                 "headline": "Backend developer",
                 "summary": "I build APIs.",
                 "years_experience": "5",
-                "q_1": "Because.",
+                f"q_{world.specialization.screening_questions.get().pk}": "Because.",
                 "exp-TOTAL_FORMS": "1",
                 "exp-INITIAL_FORMS": "0",
                 "exp-MIN_NUM_FORMS": "0",
