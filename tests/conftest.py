@@ -51,6 +51,40 @@ def broker_reachable() -> bool:
     return True
 
 
+PROJECT_APPS = {"accounts", "vetting", "profiles", "needs", "matching"}
+
+
+def run_data_migrations() -> None:
+    """Re-run the project's data migrations (levels, the Moderators group...), which are idempotent."""
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    plan = []
+    for leaf in loader.graph.leaf_nodes():
+        plan += [node for node in loader.graph.forwards_plan(leaf) if node not in plan]
+    with connection.schema_editor(atomic=False) as schema_editor:
+        for app_label, name in plan:
+            if app_label in PROJECT_APPS:
+                for operation in loader.graph.nodes[(app_label, name)].operations:
+                    if isinstance(operation, RunPython):
+                        operation.code(apps, schema_editor)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """A transactional test flushes the database when it ends, data migrations' rows included:
+    the next one gets them back."""
+    marker = request.node.get_closest_marker("django_db")
+    if {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction")
+    ):
+        request.getfixturevalue("transactional_db")
+        run_data_migrations()
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Tests create many users; production's slow hash proves nothing here."""
