@@ -122,6 +122,17 @@ class CatalogueFilter(django_filters.FilterSet):
         empty_label=None,
     )
 
+    ID_PARAMS = ("specialization", "level", "min_level", "skills")
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            # Ids that no database column can hold are dropped, not looked up (SQLite raises
+            # OverflowError past 64 bits): a forged query string shows the unfiltered page.
+            data = data.copy()
+            for key in self.ID_PARAMS:
+                data.setlist(key, [v for v in data.getlist(key) if is_db_id(v)])
+        super().__init__(data, *args, **kwargs)
+
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
 
@@ -144,6 +155,11 @@ class CatalogueFilter(django_filters.FilterSet):
 
     def filter_sort(self, queryset, name, value):
         return queryset  # applied by the view after filtering (default sort too)
+
+
+def is_db_id(value) -> bool:
+    value = str(value).strip()
+    return value.isascii() and value.isdigit() and int(value) < 2**63
 
 
 def sort_key(data) -> str:

@@ -43,7 +43,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = profile_for_page(pk=pk, viewer=request.user)
+    profile = profile_for_page(pk=pk, viewer=request.user) if pk < 2**63 else None
     if profile is None:
         raise Http404
     evidence = []

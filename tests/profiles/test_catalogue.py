@@ -201,3 +201,14 @@ def test_query_count_is_constant_in_page_size_and_skills(client, params):
         response = client.get(url, params)
     assert len(response.context["page"].profiles) == 20
     assert len(large.captured_queries) == len(small.captured_queries) <= 10
+
+
+@pytest.mark.parametrize("key", ["skills", "specialization", "level", "min_level"])
+def test_ids_beyond_64_bits_are_ignored_not_a_500(client, world, key):
+    response = client.get(reverse("profiles:catalogue"), {key: "9" * 40})
+    assert response.status_code == 200
+    assert len(response.context["page"].profiles) == 3
+
+
+def test_profile_page_with_a_huge_id_is_404(client):
+    assert client.get(f"/specialists/{'9' * 40}/").status_code == 404
