@@ -75,7 +75,9 @@ def test_redis_down_the_need_is_saved_pending_and_matched_when_the_broker_return
     spec = SpecializationFactory()
     profile = ProfileFactory(specialization=spec)
     # The worker keeps its own connection to the real broker; only publishing goes to the dead one.
-    real_broker = celery_app.conf.broker_write_url
+    # Restore the raw setting exactly (normally unset: it falls back to broker_url).
+    changes = celery_app.conf.changes
+    saved = changes.get("broker_write_url")
     celery_app.conf.broker_write_url = DEAD_BROKER
     reset_connection_pools()
     try:
@@ -83,7 +85,9 @@ def test_redis_down_the_need_is_saved_pending_and_matched_when_the_broker_return
         need = make_need(spec)  # the publish fails fast and is only logged
         assert time.monotonic() - started < 3.0
     finally:
-        celery_app.conf.broker_write_url = real_broker
+        changes.pop("broker_write_url", None)
+        if saved is not None:
+            changes["broker_write_url"] = saved
         reset_connection_pools()
     need.refresh_from_db()
     assert need.state == Need.State.OPEN
