@@ -206,5 +206,9 @@ if __name__ == "__main__":
     args = parser.parse_args()
     all_rows = []
     for n in args.n:
-        all_rows += run(n=n, repeats=args.repeats, stdout=sys.stdout)
+        rows = run(n=n, repeats=args.repeats, stdout=sys.stdout)
+        print_rows(rows)  # each size as soon as it is measured
+        sys.stdout.flush()
+        all_rows += rows
+    print()
     print_rows(all_rows)
