@@ -169,20 +169,43 @@ def reachable(base: str, path: str, cookie: str = "") -> bool:
     return response.status == 200
 
 
+def catalogue_filters(base: str, catalogue: str) -> list[str]:
+    """Filter combinations built from the catalogue form's own options (ids differ per database)."""
+    client = Client(base)
+    _, body = client.request("GET", catalogue)
+    client.close()
+    html = body.decode("utf-8", "replace")
+
+    def options(name):
+        select = re.search(r'<select[^>]*name="' + name + r'"[^>]*>(.*?)</select>', html, re.S)
+        return [v for v in re.findall(r'value="([^"]+)"', select.group(1)) if v] if select else []
+
+    rng = random.Random(7)
+    specs, levels, skills = options("specialization"), options("min_level"), options("skills")
+    queries = ["", "?sort=rate", "?sort=availability", "?page=2", "?q=python", "?q=design&sort=active"]
+    for _ in range(30):
+        query = {"sort": rng.choice(["level", "rate", "availability", "active"])}
+        if specs:
+            query["specialization"] = rng.choice(specs)
+        if levels and rng.random() < 0.7:
+            query["min_level"] = rng.choice(levels)
+        if skills and rng.random() < 0.5:
+            query["skills"] = rng.choice(skills)
+        if rng.random() < 0.3:
+            query["min_hours"] = rng.choice([10, 20, 30])
+        if rng.random() < 0.3:
+            query["page"] = rng.choice([2, 3])
+        queries.append("?" + urlencode(query))
+    return [catalogue + q for q in queries]
+
+
 def build_mix(base: str) -> list[Target]:
     """What exists on the running site: each group is probed, missing ones are left out (and said)."""
     mix = [Target("landing", 1, ["/"]), Target("selection", 3, ["/selection/"])]
     catalogue = next((p for p in ("/catalogue/", "/profiles/", "/specialists/") if reachable(base, p)), None)
     if catalogue:
-        filters = [
-            "",
-            "?level=senior",
-            "?level=middle&available=1",
-            "?q=python",
-            "?specialization=backend&level=senior&sort=rate",
-            "?page=2",
-        ]
-        mix.append(Target("catalogue", 6, [catalogue + f for f in filters]))
+        filters = catalogue_filters(base, catalogue)
+        mix.append(Target("catalogue", 6, filters))
         profiles = links(base, catalogue, r'href="(' + re.escape(catalogue) + r'[\w-]+/)"', limit=50)
         profiles = [p for p in profiles if p != catalogue]
         if profiles:
