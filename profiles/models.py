@@ -80,6 +80,11 @@ class Profile(models.Model):
                 condition=Q(is_published=True, accepted_at__isnull=False),
             ),
             models.Index(
+                fields=["specialization", "-level_rank", "-id"],
+                name="profile_listed_spec_rank",
+                condition=Q(is_published=True, accepted_at__isnull=False),
+            ),
+            models.Index(
                 fields=["-level_rank", "-id"],
                 name="profile_listed_level_rank",
                 condition=Q(is_published=True, accepted_at__isnull=False),

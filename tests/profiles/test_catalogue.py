@@ -212,3 +212,13 @@ def test_ids_beyond_64_bits_are_ignored_not_a_500(client, world, key):
 
 def test_profile_page_with_a_huge_id_is_404(client):
     assert client.get(f"/specialists/{'9' * 40}/").status_code == 404
+
+
+def test_count_is_capped(client, monkeypatch):
+    from profiles import selectors
+
+    monkeypatch.setattr(selectors, "COUNT_CAP", 5)
+    ProfileFactory.create_batch(7)
+    response = client.get(reverse("profiles:catalogue"))
+    assert response.context["page"].capped
+    assert "More than 5 specialists" in response.content.decode()
