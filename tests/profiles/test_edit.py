@@ -196,3 +196,20 @@ def test_grant_keeps_its_signature_and_is_idempotent():
     assert again.pk == profile.pk
     assert again.level.code == "lead"
     assert ProfileSkill.objects.filter(profile=profile, skill=skill, verified=True).count() == 1
+
+
+def test_grant_asks_the_matching_to_rescore():
+    profile = ProfileFactory(level=level("middle"))
+    with mock.patch("matching.services.needs_rematch_for_profile") as rematch:
+        services.profile_grant(user=profile.user, specialization=profile.specialization, level=level("lead"))
+    rematch.assert_called_once()
+    profile.refresh_from_db()
+    assert profile.level_rank == level("lead").rank
+
+
+def test_dashboard_sends_an_accepted_specialist_to_my_profile(client):
+    profile = ProfileFactory()
+    client.force_login(profile.user)
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("profiles:mine")
