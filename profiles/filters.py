@@ -1,7 +1,10 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef
+from django.forms.utils import flatatt
 from django.urls import reverse_lazy
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from vetting.models import Level, Specialization
@@ -18,30 +21,50 @@ SORTS = {
 }
 
 
-class FastSelectMultiple(forms.SelectMultiple):
-    """A <select multiple> rendered in one pass: Django's per-option templates cost ~40 ms for the
-    few hundred skills of a large catalogue, more than the page's queries."""
+class OnePassSelect(forms.Select):
+    """A <select> (or <select multiple>) rendered in one pass: Django's per-option templates made
+    the catalogue's filter form cost about as much as the page's queries (bench/README.md)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        from django.utils.html import format_html, format_html_join
-
-        chosen = {str(v) for v in (value or [])}
-        final = self.build_attrs(self.attrs, attrs)
+        chosen = set(self.format_value(value))
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
             (
-                (key, " selected" if str(key) in chosen else "", label)
-                for key, label in ((str(choice[0]), choice[1]) for choice in self.choices)
+                (str(key), mark_safe(" selected") if str(key) in chosen else "", label)
+                for key, label in self.choices
             ),
         )
+        multiple = mark_safe(" multiple") if self.allow_multiple_selected else ""
         return format_html(
-            '<select name="{}" id="{}" multiple size="{}">{}</select>',
+            '<select name="{}"{}{}>{}</select>',
             name,
-            final.get("id", ""),
-            final.get("size", 6),
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            multiple,
             options,
         )
+
+
+class OnePassSelectMultiple(OnePassSelect, forms.SelectMultiple):
+    pass
+
+
+class OnePassCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes in one pass, in the same markup as Django's (a div per choice)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        base = self.build_attrs(self.attrs, attrs).get("id", f"id_{name}")
+        items = format_html_join(
+            "",
+            '<div><label for="{}_{}">'
+            '<input type="checkbox" name="{}" value="{}" id="{}_{}"{}> {}</label></div>',
+            (
+                (base, i, name, str(key), base, i, mark_safe(" checked") if str(key) in chosen else "", label)
+                for i, (key, label) in enumerate(self.choices)
+            ),
+        )
+        return format_html('<div id="{}">{}</div>', base, items)
 
 
 class CatalogueFilter(django_filters.FilterSet):
@@ -63,7 +86,10 @@ class CatalogueFilter(django_filters.FilterSet):
         ),
     )
     specialization = django_filters.ModelChoiceFilter(
-        queryset=Specialization.objects.all(), label=_("Specialization"), empty_label=_("Any")
+        queryset=Specialization.objects.all(),
+        label=_("Specialization"),
+        empty_label=_("Any"),
+        widget=OnePassSelect,
     )
     min_level = django_filters.ModelChoiceFilter(
         queryset=Level.objects.all(),
@@ -72,19 +98,22 @@ class CatalogueFilter(django_filters.FilterSet):
         empty_label=_("Any"),
     )
     level = django_filters.ModelChoiceFilter(
-        queryset=Level.objects.all(), label=_("Exactly this level"), empty_label=_("Any")
+        queryset=Level.objects.all(),
+        label=_("Exactly this level"),
+        empty_label=_("Any"),
+        widget=OnePassSelect,
     )
     skills = django_filters.ModelMultipleChoiceFilter(
         queryset=Skill.objects.all(),
         method="filter_skills",
         label=_("Skills (all of)"),
-        widget=FastSelectMultiple(attrs={"size": 6}),
+        widget=OnePassSelectMultiple(attrs={"size": 6}),
     )
     languages = django_filters.MultipleChoiceFilter(
         choices=Language.choices,
         method="filter_languages",
         label=_("Languages"),
-        widget=forms.CheckboxSelectMultiple,
+        widget=OnePassCheckboxes,
     )
     min_hours = django_filters.NumberFilter(
         field_name="hours_per_week",
@@ -120,6 +149,7 @@ class CatalogueFilter(django_filters.FilterSet):
         method="filter_sort",
         label=_("Sort by"),
         empty_label=None,
+        widget=OnePassSelect,
     )
 
     ID_PARAMS = ("specialization", "level", "min_level", "skills")
