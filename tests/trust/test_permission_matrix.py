@@ -217,11 +217,11 @@ def outcome(response):
     return response.status_code
 
 
-def request_as(client, world, role, probe: Probe):
+def request_as(client, world, role, probe: Probe, name: str | None = None):
     client.logout()
     if role != "anonymous":
         client.force_login(world.users[role])
-    url = reverse(probe.name.split("#")[0], kwargs=probe.kwargs(world))
+    url = reverse((name or probe.name).split("#")[0], kwargs=probe.kwargs(world))
     return outcome(getattr(client, probe.method)(url, probe.data))
 
 
@@ -236,6 +236,13 @@ def test_matrix(name, client, tmp_media):
             transaction.set_rollback(True)
         if got != probe.expectation(role):
             wrong[role] = f"expected {probe.expectation(role)}, got {got}"
+        # A role refused the page is refused a POST to it too (405 is as good: nothing runs).
+        if probe.method == "get" and probe.expectation(role) in ("login", 403, 404):
+            with transaction.atomic():
+                posted = request_as(client, world, role, Probe("post", probe.kwargs), name=name)
+                transaction.set_rollback(True)
+            if posted not in (probe.expectation(role), 405):
+                wrong[f"{role} (POST)"] = f"expected {probe.expectation(role)}, got {posted}"
     assert not wrong, f"{probe.method.upper()} {name}: {wrong}"
 
 
