@@ -56,13 +56,14 @@ print(json.dumps({
 
 
 @pytest.fixture(scope="module")
-def production():
+def production(tmp_path_factory):
+    database = tmp_path_factory.mktemp("production") / "db.sqlite3"
     env = {
         **clean_environ(),
         "DEBUG": "False",
         "SECRET_KEY": "k3y-" + "p4Rt-of-a-l0ng-r4nd0m-s3cr3t-" * 3,
         "ALLOWED_HOSTS": "topfreelancer.example",
-        "DATABASE_URL": "sqlite:////tmp/topfreelancer-trust-headers.sqlite3",
+        "DATABASE_URL": f"sqlite:///{database}",
         "CELERY_BROKER_URL": "",
         "DJANGO_SETTINGS_MODULE": "topfreelancer.settings",
     }
