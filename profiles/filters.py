@@ -6,6 +6,7 @@ from django.urls import reverse_lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vetting.models import Level, Specialization
 
@@ -88,7 +89,7 @@ class CatalogueFilter(django_filters.FilterSet):
     specialization = django_filters.ModelChoiceFilter(
         queryset=Specialization.objects.all(),
         label=_("Specialization"),
-        empty_label=_("Any"),
+        empty_label=pgettext_lazy("specialization", "Any"),
         widget=OnePassSelect,
     )
     min_level = django_filters.ModelChoiceFilter(

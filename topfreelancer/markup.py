@@ -4,10 +4,12 @@ import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
+# fmt: off
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li",
     "h3", "h4", "h5", "h6", "a", "hr",
 }
+# fmt: on
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
