@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -28,10 +27,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         name = "profiles:mine"
     else:
         name = "vetting:my_applications"
-    try:
-        return redirect(reverse(name))
-    except NoReverseMatch:  # TODO(integration): remove once every app has its page
-        return render(request, "accounts/dashboard.html")
+    return redirect(name)
 
 
 @require_GET

@@ -1,13 +1,12 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import applicant_required, customer_required
 from needs.models import Need
-from needs.views import customer_required
 from profiles.models import Profile
 
 from . import services
@@ -44,7 +43,7 @@ def invitation_create(request: HttpRequest, need_pk: int, profile_pk: int) -> Ht
     )
 
 
-@login_required
+@applicant_required
 def invitation_list(request: HttpRequest) -> HttpResponse:
     """The specialist's invitations: only those addressed to them."""
     invitations = invitations_for_specialist(user=request.user)
@@ -52,7 +51,7 @@ def invitation_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@applicant_required
 def invitation_answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
     invitation = get_object_or_404(Invitation.objects.for_specialist(request.user), pk=pk)
     service = {"accept": services.invitation_accept, "decline": services.invitation_decline}.get(answer)

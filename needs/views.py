@@ -1,31 +1,18 @@
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Count, Q, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import customer_required
 from matching.selectors import need_invitations, shortlist
 
 from . import services
 from .forms import LevelHelperForm, NeedForm
 from .level_helper import suggest_level
 from .models import Need
-
-
-def customer_required(view):
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_customer:
-            raise PermissionDenied(_("This page is for customers."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _own_need(request, pk) -> Need:

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import applicant_required
 from topfreelancer.ratelimit import rate_limit_hit
 
 from . import services
@@ -21,20 +22,14 @@ APPLY_LIMIT = (5, 3600)  # applications per hour per person
 TEST_START_LIMIT = (10, 3600)
 
 
-def _applicant_required(request: HttpRequest):
-    if not request.user.is_applicant:
-        raise Http404
-
-
-@login_required
+@applicant_required
 def my_applications(request: HttpRequest) -> HttpResponse:
     """The applicant's home: the open application(s) with their stage, the history, where to apply."""
     return render(request, "vetting/my_applications.html", applicant_overview(user=request.user))
 
 
-@login_required
+@applicant_required
 def apply(request: HttpRequest, slug: str) -> HttpResponse:
-    _applicant_required(request)
     specialization = get_object_or_404(Specialization, slug=slug, is_active=True)
     open_application = (
         Application.objects.open().of(request.user).filter(specialization=specialization).first()

@@ -49,3 +49,25 @@ def test_healthz_reports_database_and_broker(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"database": "ok", "broker": "ok"}
+
+
+def test_a_page_of_another_role_says_whose_it_is_in_the_users_language(client):
+    client.force_login(CustomerFactory(language="ru"))
+    response = client.get(reverse("vetting:my_applications"), HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 403
+    assert "Эта страница для соискателей и специалистов." in response.content.decode()
+    assert f'href="{reverse("dashboard")}"' in response.content.decode()  # a way back home
+
+
+def test_an_unknown_address_gets_the_sites_own_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content and b'class="site-header"' in response.content
+
+
+def test_a_server_error_gets_a_page_that_needs_no_context(client):
+    from django.views.defaults import server_error
+
+    response = server_error(client.get("/").wsgi_request)
+    assert response.status_code == 500
+    assert b"Something went wrong on our side" in response.content

@@ -128,7 +128,12 @@ def test_customer_sees_only_own_invitations_on_the_need_page(client):
     other = CustomerFactory()
     client.force_login(other)
     assert client.get(reverse("needs:detail", args=[invitation.need.pk])).status_code == 404
-    # and cannot answer for the specialist
+    # and cannot answer for the specialist: answering is a specialist's page
+    assert (
+        client.post(reverse("matching:invitation_answer", args=[invitation.pk, "accept"])).status_code == 403
+    )
+    # nor can another specialist
+    client.force_login(ApplicantFactory())
     assert (
         client.post(reverse("matching:invitation_answer", args=[invitation.pk, "accept"])).status_code == 404
     )

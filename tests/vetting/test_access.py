@@ -105,7 +105,7 @@ def test_rejected_applicant_sees_the_reason_and_the_reapply_date(client, funnel,
 
 def test_customers_cannot_apply(client, funnel):
     client.force_login(CustomerFactory())
-    assert client.get(reverse("vetting:apply", args=[funnel.specialization.slug])).status_code == 404
+    assert client.get(reverse("vetting:apply", args=[funnel.specialization.slug])).status_code == 403
 
 
 def test_moderator_cannot_edit_the_funnel_configuration(client, funnel, moderator):
