@@ -41,7 +41,7 @@ def score_rubric(mod, application, value: int):
 
 
 def test_applicant_goes_from_sign_up_to_acceptance(
-    reference_data, page, new_page, login_in_browser, tmp_media
+    transactional_db, page, new_page, login_in_browser, tmp_media
 ):
     funnel = make_funnel(slug="backend", questions=5, question_count=3)
     spec = funnel.specialization

@@ -136,7 +136,7 @@ def test_an_abandoned_attempt_expires_on_the_sweep(funnel, application):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_submissions_give_exactly_one_transition(reference_data, funnel):
+def test_two_concurrent_submissions_give_exactly_one_transition(transactional_db, funnel):
     """Real threads on PostgreSQL: both submit the same attempt at once; one wins, one is refused."""
     require_postgres()
     application = to_skill_test(funnel, ModeratorFactory())
@@ -169,7 +169,7 @@ def test_two_concurrent_submissions_give_exactly_one_transition(reference_data, 
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_advances_give_exactly_one_transition(reference_data, funnel):
+def test_two_concurrent_advances_give_exactly_one_transition(transactional_db, funnel):
     require_postgres()
     from .factories import apply
 
