@@ -5,7 +5,10 @@
 `run(n=...)` loads n profiles (bench.loader), then for each common combination of filters, search
 and sort requests, through Django's test Client (full middleware stack, no network), in alternation:
 
-- page: GET /specialists/?<filters> (the filter form, a capped count, one page of cards);
+- page: GET /specialists/?<filters> (the filter form, a capped count, one page of cards), with the
+  count cached as a second request of the same filter finds it (its other pages and sorts too);
+- page, count not cached: the same request after deleting that count from the cache (the first
+  visitor of a filter in profiles.selectors.COUNT_TIMEOUT);
 - fragment: the same with htmx headers (only the #results partial, what filtering swaps in);
 - bare: GET /__bench__/catalogue/?ids=<the page's profile ids> - the same cards in the same layout,
   fetched by primary key with the same joins and prefetch (profiles.selectors.with_card_data),
@@ -18,6 +21,7 @@ import os
 import re
 import statistics
 import time
+from urllib.parse import urlencode
 
 import django
 from django.apps import apps
@@ -27,11 +31,14 @@ if not apps.ready:  # run as a script
     django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.http import HttpRequest, HttpResponse  # noqa: E402
+from django.http import HttpRequest, HttpResponse, QueryDict  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path, reverse  # noqa: E402
+
+from profiles.selectors import count_cache_key  # noqa: E402
 
 REPEATS = 15
 WARMUP = 2
@@ -137,13 +144,17 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
     with CaptureQueriesContext(connection) as captured:
         _get(client, "/" + BARE_PATH, bare)
     bare_queries = len(captured)
-    times = {"page": [], "fragment": [], "bare": []}
+    times = {"page": [], "page_cold": [], "fragment": [], "bare": []}
+    count_key = count_cache_key(QueryDict(urlencode(params, doseq=True)))
     for round_ in range(warmup + repeats):
         for key, (url, data, headers) in {
             "page": (catalogue, params, {}),
+            "page_cold": (catalogue, params, {}),
             "fragment": (catalogue, params, htmx),
             "bare": ("/" + BARE_PATH, bare, {}),
         }.items():
+            if key == "page_cold":  # the first visitor of this filter in COUNT_TIMEOUT
+                cache.delete(count_key)
             elapsed, _ = _get(client, url, data, **headers)
             if round_ >= warmup:
                 times[key].append(elapsed)
@@ -158,6 +169,7 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
         row[f"{key}_median_ms"] = round(statistics.median(values), 1)
         row[f"{key}_p95_ms"] = round(_percentile(values, 0.95), 1)
     row["ratio"] = round(row["page_median_ms"] / row["bare_median_ms"], 2)
+    row["cold_ratio"] = round(row["page_cold_median_ms"] / row["bare_median_ms"], 2)
     row["fragment_ratio"] = round(row["fragment_median_ms"] / row["bare_median_ms"], 2)
     return row
 
@@ -184,15 +196,16 @@ def print_rows(rows: list[dict], out=None) -> None:
     write = (out or __import__("sys").stdout).write
     write(
         "| listed | combination | rows | queries (SQL ms) | page median ms | page p95 ms "
-        "| fragment median ms | bare median ms | bare p95 ms | page × bare |\n"
+        "| fragment median ms | bare median ms | bare p95 ms | page × bare "
+        "| count not cached: page median ms | × bare |\n"
     )
-    write("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    write("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     for r in rows:
         write(
             f"| {r['listed']:,} | {r['combination']} | {r['rows']} | {r['queries']} ({r['page_sql_ms']}) "
             f"| {r['page_median_ms']} "
             f"| {r['page_p95_ms']} | {r['fragment_median_ms']} | {r['bare_median_ms']} | {r['bare_p95_ms']} "
-            f"| {r['ratio']} |\n"
+            f"| {r['ratio']} | {r['page_cold_median_ms']} | {r['cold_ratio']} |\n"
         )
 
 

@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class ProfilesConfig(AppConfig):
     name = "profiles"
     verbose_name = _("Profiles")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from vetting.models import Level, Specialization
+
+        from .filters import clear_reference_choices
+        from .models import Skill
+
+        for model in (Specialization, Level, Skill):
+            post_save.connect(clear_reference_choices, sender=model)
+            post_delete.connect(clear_reference_choices, sender=model)

@@ -1,8 +1,12 @@
 """Reads of profiles, with their joins and prefetches decided here (the page's query count)."""
 
+import hashlib
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
+from django.http import QueryDict
 
 from .filters import SORTS
 from .models import Profile, ProfileLanguage, ProfileSkill
@@ -10,6 +14,7 @@ from .models import Profile, ProfileLanguage, ProfileSkill
 PAGE_SIZE = 20
 COUNT_CAP = 100  # "100+": an exact COUNT over a broad filter costs more than the page itself;
 # with a small cap the count stops after 101 hits instead of reading every match (bench/README.md)
+COUNT_TIMEOUT = 60  # seconds a filter's count is reused by its other pages and sorts
 
 
 @dataclass
@@ -17,7 +22,7 @@ class CataloguePage:
     profiles: list
     number: int
     has_next: bool
-    count: int  # capped at COUNT_CAP + 1
+    count: int  # capped at COUNT_CAP + 1 unless exact
     capped: bool
 
     @property
@@ -47,19 +52,41 @@ def with_card_data(queryset: QuerySet) -> QuerySet:
     )
 
 
-def catalogue_page(queryset: QuerySet, *, sort: str, page: int, page_size: int = PAGE_SIZE) -> CataloguePage:
-    """One page of listed profiles: a capped count, then page_size + 1 rows (is there a next page?)."""
+def count_cache_key(params: QueryDict) -> str:
+    """The cache key of a filter's count: its query string without page and sort."""
+    pairs = sorted((k, v) for k, values in params.lists() if k not in ("page", "sort") for v in values)
+    return "profiles:catalogue-count:" + hashlib.sha256(urlencode(pairs).encode()).hexdigest()
+
+
+def catalogue_page(
+    queryset: QuerySet, *, sort: str, page: int, count_key: str, page_size: int = PAGE_SIZE
+) -> CataloguePage:
+    """One page of listed profiles (page_size + 1 rows: is there a next page?) and a capped count.
+
+    A first page with no next page is its own exact count. Otherwise the count is a query, which
+    costs more than the page when filters and search combine (the planner cannot stop early
+    without an order), so it is cached for COUNT_TIMEOUT under count_key (count_cache_key).
+    The count may then lag the list by that long; the list never does.
+    """
     page = max(1, min(page, 10_000))
     queryset = queryset.order_by(*SORTS[sort])
-    count = queryset.order_by()[: COUNT_CAP + 1].count()
     offset = (page - 1) * page_size
     rows = list(with_card_data(queryset)[offset : offset + page_size + 1])
+    exact = page == 1 and len(rows) <= page_size
+    if exact:
+        count = len(rows)
+    else:
+        count = cache.get_or_set(
+            count_key,
+            lambda: queryset.order_by()[: COUNT_CAP + 1].count(),
+            COUNT_TIMEOUT,
+        )
     return CataloguePage(
         profiles=rows[:page_size],
         number=page,
         has_next=len(rows) > page_size,
         count=count,
-        capped=count > COUNT_CAP,
+        capped=not exact and count > COUNT_CAP,
     )
 
 

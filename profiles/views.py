@@ -10,7 +10,7 @@ from . import services
 from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
-from .selectors import catalogue_page, profile_for_page
+from .selectors import catalogue_page, count_cache_key, profile_for_page
 
 
 def _page_number(request) -> int:
@@ -29,6 +29,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         queryset,
         sort=sort_key(filterset.form.cleaned_data if filterset.is_bound else {}),
         page=_page_number(request),
+        count_key=count_cache_key(request.GET),
     )
     query = request.GET.copy()
     query.pop("page", None)

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from topfreelancer.celery import app as celery_app
 
@@ -83,6 +84,12 @@ def _reference_data(request):
     ):
         request.getfixturevalue("transactional_db")
         run_data_migrations()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (rate-limit counters, the catalogue's choices)."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
