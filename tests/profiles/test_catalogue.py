@@ -34,6 +34,7 @@ def world():
             rate_max=4000,
             utc_offset=3,
             headline="Payments backend",
+            summary="Ten years of services.",  # fixed: Faker's words ("magazine"...) would match searches
         ),
         "bob": ProfileFactory(
             specialization=backend,
@@ -43,6 +44,7 @@ def world():
             rate_max=1500,
             utc_offset=-5,
             headline="Junior API developer",
+            summary="Two years of services.",
         ),
         "cat": ProfileFactory(
             specialization=editing,
@@ -52,6 +54,7 @@ def world():
             rate_max=None,
             utc_offset=1,
             headline="Editor of long reads",
+            summary="Words for print.",
         ),
     }
     ProfileSkillFactory(profile=w["ann"], skill=django, verified=True)
