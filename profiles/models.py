@@ -28,6 +28,11 @@ class ProfileQuerySet(models.QuerySet):
         )
 
 
+def _listed_index(fields: list[str], name: str) -> models.Index:
+    """An index over listed profiles only (published and accepted): the catalogue's rows."""
+    return models.Index(fields=fields, name=name, condition=Q(is_published=True, accepted_at__isnull=False))
+
+
 class Profile(models.Model):
     """A vetted specialist's resume-style page. The level comes from the vetting, never the owner."""
 
@@ -74,53 +79,17 @@ class Profile(models.Model):
         verbose_name_plural = _("profiles")
         indexes = [
             # The catalogue's filters and sorts, all over listed profiles only.
-            models.Index(
-                fields=["specialization", "level"],
-                name="profile_listed_spec_level",
-                condition=Q(is_published=True, accepted_at__isnull=False),
-            ),
-            models.Index(
-                fields=["specialization", "-level_rank", "-id"],
-                name="profile_listed_spec_rank",
-                condition=Q(is_published=True, accepted_at__isnull=False),
-            ),
-            models.Index(
-                fields=["-level_rank", "-id"],
-                name="profile_listed_level_rank",
-                condition=Q(is_published=True, accepted_at__isnull=False),
-            ),
-            models.Index(
-                fields=["-last_active_at", "-id"],
-                name="profile_listed_active",
-                condition=Q(is_published=True, accepted_at__isnull=False),
-            ),
-            models.Index(
-                fields=["-hours_per_week", "-id"],
-                name="profile_listed_hours",
-                condition=Q(is_published=True, accepted_at__isnull=False),
-            ),
-            models.Index(
-                fields=["rate_min", "-id"],
-                name="profile_listed_rate",
-                condition=Q(is_published=True, accepted_at__isnull=False),
-            ),
+            _listed_index(["specialization", "level"], "profile_listed_spec_level"),
+            _listed_index(["specialization", "-level_rank", "-id"], "profile_listed_spec_rank"),
+            _listed_index(["-level_rank", "-id"], "profile_listed_level_rank"),
+            _listed_index(["-last_active_at", "-id"], "profile_listed_active"),
+            _listed_index(["-hours_per_week", "-id"], "profile_listed_hours"),
+            _listed_index(["rate_min", "-id"], "profile_listed_rate"),
             # Each sort within a specialization: without these, a rare filter (a skill of another
             # specialization) walked the whole sort index, 100k rows, for an empty page (800 ms).
-            models.Index(
-                fields=["specialization", "-last_active_at", "-id"],
-                name="profile_listed_spec_active",
-                condition=Q(is_published=True, accepted_at__isnull=False),
-            ),
-            models.Index(
-                fields=["specialization", "-hours_per_week", "-id"],
-                name="profile_listed_spec_hours",
-                condition=Q(is_published=True, accepted_at__isnull=False),
-            ),
-            models.Index(
-                fields=["specialization", "rate_min", "-id"],
-                name="profile_listed_spec_rate",
-                condition=Q(is_published=True, accepted_at__isnull=False),
-            ),
+            _listed_index(["specialization", "-last_active_at", "-id"], "profile_listed_spec_active"),
+            _listed_index(["specialization", "-hours_per_week", "-id"], "profile_listed_spec_hours"),
+            _listed_index(["specialization", "rate_min", "-id"], "profile_listed_spec_rate"),
         ]
         constraints = [
             models.CheckConstraint(
