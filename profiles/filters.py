@@ -83,28 +83,25 @@ class CatalogueFilter(django_filters.FilterSet):
             }
         ),
     )
-    # Choices from reference_choices(): no query to render or validate them.
+    # Their choices are set per request from one reference_choices() read (__init__):
+    # no query to render or validate them.
     specialization = django_filters.ChoiceFilter(
-        choices=lambda: reference_choices()["specialization"],
         label=_("Specialization"),
         empty_label=pgettext_lazy("specialization", "Any"),
         widget=OnePassSelect,
     )
     min_level = django_filters.ChoiceFilter(
-        choices=lambda: reference_choices()["level"],
         method="filter_min_level",
         label=_("Level at least"),
         empty_label=_("Any"),
         widget=OnePassSelect,
     )
     level = django_filters.ChoiceFilter(
-        choices=lambda: reference_choices()["level"],
         label=_("Exactly this level"),
         empty_label=_("Any"),
         widget=OnePassSelect,
     )
     skills = django_filters.MultipleChoiceFilter(
-        choices=lambda: reference_choices()["skill"],
         method="filter_skills",
         label=_("Skills (all of)"),
         widget=OnePassSelectMultiple(attrs={"size": 6}),
@@ -152,11 +149,24 @@ class CatalogueFilter(django_filters.FilterSet):
         widget=OnePassSelect,
     )
 
+    REFERENCE_CHOICES = {
+        "specialization": "specialization",
+        "min_level": "level",
+        "level": "level",
+        "skills": "skill",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reference = reference_choices()
+        for name, key in self.REFERENCE_CHOICES.items():
+            self.filters[name].extra["choices"] = self.reference[key]
+
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
 
     def filter_min_level(self, queryset, name, value):
-        return queryset.filter(level_rank__gte=reference_choices()["level_rank"][int(value)])
+        return queryset.filter(level_rank__gte=self.reference["level_rank"][int(value)])
 
     def filter_skills(self, queryset, name, value):
         for skill_id in value:
