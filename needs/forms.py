@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Language
 from profiles.models import Skill
+from topfreelancer.ids import IdChoiceField, IdMultipleChoiceField
 from vetting.models import Level, Specialization
 
 from .level_helper import QUESTIONS
@@ -11,15 +12,15 @@ from .models import Need
 UTC_CHOICES = [("", "—")] + [(str(h), f"UTC{h:+d}" if h else "UTC") for h in range(-12, 15)]
 
 
-class SkillChoiceField(forms.ModelMultipleChoiceField):
+class SkillChoiceField(IdMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
 class NeedForm(forms.ModelForm):
     """The need's content. The model's clean() says the same rules as its DB constraints."""
 
-    specialization = forms.ModelChoiceField(queryset=Specialization.objects.all(), label=_("Specialization"))
-    level = forms.ModelChoiceField(
+    specialization = IdChoiceField(queryset=Specialization.objects.all(), label=_("Specialization"))
+    level = IdChoiceField(
         queryset=Level.objects.order_by("rank"),
         label=_("Required level"),
         widget=forms.RadioSelect,

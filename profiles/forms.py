@@ -2,6 +2,8 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer.ids import IdChoiceField
+
 from .models import Education, Experience, Profile, ProfileLanguage, ProfileSkill, Skill
 from .services import EDITABLE_FIELDS
 
@@ -62,7 +64,7 @@ class ExperienceForm(forms.ModelForm):
 
 
 class SkillForm(forms.ModelForm):
-    skill = forms.ModelChoiceField(queryset=Skill.objects.all(), label=_("Skill"))
+    skill = IdChoiceField(queryset=Skill.objects.all(), label=_("Skill"))
 
     class Meta:
         model = ProfileSkill
@@ -70,7 +72,14 @@ class SkillForm(forms.ModelForm):
 
 
 ExperienceFormSet = inlineformset_factory(
-    Profile, Experience, form=ExperienceForm, extra=0, can_delete=True, max_num=30, validate_max=True
+    Profile,
+    Experience,
+    form=ExperienceForm,
+    extra=0,
+    can_delete=True,
+    max_num=30,
+    validate_max=True,
+    absolute_max=30,  # a forged TOTAL_FORMS builds no more forms than this
 )
 
 
@@ -102,6 +111,7 @@ SkillFormSet = inlineformset_factory(
     can_delete=True,
     max_num=40,
     validate_max=True,
+    absolute_max=40,
 )
 LanguageFormSet = inlineformset_factory(
     Profile,
@@ -111,6 +121,7 @@ LanguageFormSet = inlineformset_factory(
     can_delete=True,
     max_num=10,
     validate_max=True,
+    absolute_max=10,
 )
 EducationFormSet = inlineformset_factory(
     Profile,
@@ -120,6 +131,7 @@ EducationFormSet = inlineformset_factory(
     can_delete=True,
     max_num=10,
     validate_max=True,
+    absolute_max=10,
 )
 
 
