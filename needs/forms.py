@@ -1,3 +1,5 @@
+from uuid import uuid4
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -75,6 +77,14 @@ class NeedForm(forms.ModelForm):
             "description": _("What the work is, the team, how you work. Markdown is allowed."),
             "budget_min": _("Per hour, optional."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # A new token per rendered create form; a resubmit of the same page carries it again.
+            self.fields["form_token"] = forms.UUIDField(
+                required=False, initial=uuid4, widget=forms.HiddenInput
+            )
 
     def clean(self):
         cleaned = super().clean()
