@@ -86,6 +86,17 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo under concurrent requests (docs/TRUST.md): WAL lets readers run beside the one
+    # writer; IMMEDIATE takes the write lock when a transaction begins, so two writers queue for
+    # up to `timeout` seconds instead of deadlocking on a lock upgrade ("database is locked").
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 
 # --- Cache (allauth rate limits and cached statistics live here) ---------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://topfreelancer")}
