@@ -1,7 +1,8 @@
 from django import forms
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer.formsets import BoundedInlineFormSet
 from topfreelancer.ids import IdChoiceField
 
 from .models import Education, Experience, Profile, ProfileLanguage, ProfileSkill, Skill
@@ -75,15 +76,16 @@ ExperienceFormSet = inlineformset_factory(
     Profile,
     Experience,
     form=ExperienceForm,
+    formset=BoundedInlineFormSet,
     extra=0,
     can_delete=True,
     max_num=30,
     validate_max=True,
-    absolute_max=30,  # a forged TOTAL_FORMS builds no more forms than this
+    absolute_max=30,  # the most forms ever built; a forged TOTAL_FORMS builds none
 )
 
 
-class BaseSkillFormSet(BaseInlineFormSet):
+class BaseSkillFormSet(BoundedInlineFormSet):
     """Each skill once per profile (the database says so too), verified ones included."""
 
     def clean(self):
@@ -117,6 +119,7 @@ LanguageFormSet = inlineformset_factory(
     Profile,
     ProfileLanguage,
     fields=["language", "proficiency"],
+    formset=BoundedInlineFormSet,
     extra=1,
     can_delete=True,
     max_num=10,
@@ -127,6 +130,7 @@ EducationFormSet = inlineformset_factory(
     Profile,
     Education,
     fields=["institution", "degree", "year"],
+    formset=BoundedInlineFormSet,
     extra=1,
     can_delete=True,
     max_num=10,

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .formsets import BoundedInlineFormSet
 from .ids import IdChoiceField, IdMultipleChoiceField
 
 
@@ -18,9 +19,10 @@ class IdFieldsAdmin:
 
 
 class BoundedInline(admin.TabularInline):
-    """An admin inline whose formset builds at most `absolute_max` forms, whatever TOTAL_FORMS
-    says (Django's default is max_num + 1,000). Editable inlines set `max_num` no larger."""
+    """An admin inline whose formset builds at most `absolute_max` forms, and none for a forged
+    TOTAL_FORMS (Django's default is max_num + 1,000). Editable inlines set `max_num` no larger."""
 
+    formset = BoundedInlineFormSet
     absolute_max = 200
 
     def get_formset(self, request, obj=None, **kwargs):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from topfreelancer.admin import BoundedInline
+from topfreelancer.formsets import BoundedInlineFormSet
 from topfreelancer.ids import IdChoiceField
 
 from . import services
@@ -97,7 +98,7 @@ class StageAdmin(admin.ModelAdmin):
     inlines = [RubricCriterionInline]
 
 
-class ChoiceFormSet(forms.BaseInlineFormSet):
+class ChoiceFormSet(BoundedInlineFormSet):
     def clean(self):
         super().clean()
         kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]

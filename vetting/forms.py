@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer.formsets import BoundedFormSet
 from topfreelancer.ids import IdChoiceField
 
 from .models import Application, Question, ReasonTemplate, ScreeningExperience
@@ -61,12 +62,13 @@ class ExperienceForm(forms.ModelForm):
 
 ExperienceFormSet = forms.formset_factory(
     ExperienceForm,
+    formset=BoundedFormSet,
     extra=1,
     min_num=1,
     max_num=5,
     validate_min=True,
     validate_max=True,
-    absolute_max=5,  # a forged TOTAL_FORMS builds no more forms than this
+    absolute_max=5,  # the most forms ever built; a forged TOTAL_FORMS builds none
 )
 
 
