@@ -1,3 +1,5 @@
+from uuid import uuid4
+
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,9 @@ from .services import EDITABLE_FIELDS
 
 class ProfileForm(forms.ModelForm):
     """The owner's own fields. Level and specialization are not here: the vetting sets them."""
+
+    # A new token per rendered page; a second save of the same page carries it again.
+    form_token = forms.UUIDField(required=False, initial=uuid4, widget=forms.HiddenInput)
 
     class Meta:
         model = Profile

@@ -91,7 +91,12 @@ def edit(request: HttpRequest) -> HttpResponse:
         formsets = edit_formsets(request.POST, profile=profile)
         if form.is_valid() and all(f.is_valid() for f in formsets.values()):
             try:
-                services.profile_update(profile=profile, fields=form.cleaned_data, children=formsets.values())
+                services.profile_update(
+                    profile=profile,
+                    fields=form.cleaned_data,
+                    children=formsets.values(),
+                    form_token=form.cleaned_data["form_token"],
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
