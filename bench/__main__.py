@@ -1,6 +1,6 @@
-"""`make bench`: load BENCH_N profiles (default 10000) into the PostgreSQL of DATABASE_URL if they are
-not there yet, time the catalogue page against its bare view, then the matching run (bench.matching)
-when that module exists, and print one table per benchmark.
+"""`make bench`: migrate the PostgreSQL of DATABASE_URL (a fresh, empty database works), load BENCH_N
+profiles (default 10000) into it if they are not there yet, time the catalogue page against its bare
+view, then the matching run (bench.matching) when that module exists, and print one table per benchmark.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tf_bench BENCH_N=100000 python -m bench
 """
@@ -17,11 +17,19 @@ django.setup()
 from django.conf import settings  # noqa: E402
 
 
+def prepare_database() -> None:
+    """Migrate the database (a fresh, empty one works; a no-op on a migrated one)."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=1)
+
+
 def main() -> int:
     if not settings.IS_POSTGRES:
         print("make bench needs PostgreSQL: set DATABASE_URL=postgres://...", file=sys.stderr)
         return 2
     n = int(os.environ.get("BENCH_N", "10000"))
+    prepare_database()
     from bench import catalogue
 
     print(f"Catalogue at {n:,} profiles (loading them if needed)", flush=True)

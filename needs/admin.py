@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from matching.services import need_request_matching
+from topfreelancer.admin import BoundedInline
 
 from .models import Need, NeedEvent
 
 
-class NeedEventInline(admin.TabularInline):
+class NeedEventInline(BoundedInline):
     model = NeedEvent
     extra = 0
     can_delete = False

@@ -1,8 +1,11 @@
+from uuid import uuid4
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Language
 from profiles.models import Skill
+from topfreelancer.ids import IdChoiceField, IdMultipleChoiceField
 from vetting.models import Level, Specialization
 
 from .level_helper import QUESTIONS
@@ -11,15 +14,15 @@ from .models import Need
 UTC_CHOICES = [("", "—")] + [(str(h), f"UTC{h:+d}" if h else "UTC") for h in range(-12, 15)]
 
 
-class SkillChoiceField(forms.ModelMultipleChoiceField):
+class SkillChoiceField(IdMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
 class NeedForm(forms.ModelForm):
     """The need's content. The model's clean() says the same rules as its DB constraints."""
 
-    specialization = forms.ModelChoiceField(queryset=Specialization.objects.all(), label=_("Specialization"))
-    level = forms.ModelChoiceField(
+    specialization = IdChoiceField(queryset=Specialization.objects.all(), label=_("Specialization"))
+    level = IdChoiceField(
         queryset=Level.objects.order_by("rank"),
         label=_("Required level"),
         widget=forms.RadioSelect,
@@ -74,6 +77,14 @@ class NeedForm(forms.ModelForm):
             "description": _("What the work is, the team, how you work. Markdown is allowed."),
             "budget_min": _("Per hour, optional."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # A new token per rendered create form; a resubmit of the same page carries it again.
+            self.fields["form_token"] = forms.UUIDField(
+                required=False, initial=uuid4, widget=forms.HiddenInput
+            )
 
     def clean(self):
         cleaned = super().clean()

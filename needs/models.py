@@ -81,6 +81,10 @@ class Need(models.Model):
     matching_started_at = models.DateTimeField(null=True, blank=True)
     matched_at = models.DateTimeField(null=True, blank=True)
 
+    # The create form's one-time token: a double-clicked or replayed form finds this need
+    # instead of making a second one (needs.services.need_create).
+    form_token = models.UUIDField(null=True, blank=True, editable=False)
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -118,6 +122,7 @@ class Need(models.Model):
                 ),
                 name="need_utc_window_valid",
             ),
+            models.UniqueConstraint(fields=["customer", "form_token"], name="need_form_token_unique"),
         ]
         indexes = [
             models.Index(fields=["specialization", "state"], name="need_spec_state_idx"),

@@ -1,9 +1,10 @@
 """State changes of needs. Every change of an open need requests a matching run on commit."""
 
 from collections.abc import Iterable
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from matching.services import need_request_matching
@@ -48,19 +49,39 @@ def need_create(
     must_have_skills: Iterable = (),
     nice_to_have_skills: Iterable = (),
     open_now: bool = True,
+    form_token: UUID | None = None,
 ) -> Need:
-    """Create a need as a draft, or open it at once (then its matching run is published on commit)."""
+    """Create a need as a draft, or open it at once (then its matching run is published on commit).
+
+    Idempotent per `form_token` (the create form's one-time token): a replay or a concurrent
+    double submit of the same form returns the need the first one created, and writes nothing.
+    """
     if not customer.is_customer:
         raise ValidationError(_("Only customers can post needs."))
-    with transaction.atomic():
-        need = Need(customer=customer, **{name: fields[name] for name in EDITABLE_FIELDS if name in fields})
-        need.full_clean(exclude=["customer"])
-        need.save()
-        _set_skills(need, must_have_skills, nice_to_have_skills)
-        NeedEvent.objects.create(need=need, actor=customer, from_state="", to_state=need.state)
-        if open_now:
-            _move(need=need, actor=customer, target=State.OPEN)
+    if form_token is not None and (earlier := _need_of_token(customer, form_token)):
+        return earlier
+    try:
+        with transaction.atomic():
+            need = Need(
+                customer=customer,
+                form_token=form_token,
+                **{name: fields[name] for name in EDITABLE_FIELDS if name in fields},
+            )
+            need.full_clean(exclude=["customer"])
+            need.save()  # a concurrent twin waits here on the unique token, then fails
+            _set_skills(need, must_have_skills, nice_to_have_skills)
+            NeedEvent.objects.create(need=need, actor=customer, from_state="", to_state=need.state)
+            if open_now:
+                _move(need=need, actor=customer, target=State.OPEN)
+    except IntegrityError:
+        if form_token is None or not (earlier := _need_of_token(customer, form_token)):
+            raise
+        return earlier
     return need
+
+
+def _need_of_token(customer, form_token: UUID) -> Need | None:
+    return Need.objects.filter(customer=customer, form_token=form_token).first()
 
 
 def need_update(

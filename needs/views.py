@@ -65,6 +65,7 @@ def _form_page(request, *, need: Need | None):
                         customer=request.user,
                         fields=form.service_fields(),
                         open_now="save_draft" not in request.POST,
+                        form_token=form.cleaned_data.get("form_token"),
                         **skills,
                     )
                     messages.success(request, _("Your need is saved."))

@@ -1,6 +1,11 @@
+from uuid import uuid4
+
 from django import forms
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+
+from topfreelancer.formsets import BoundedInlineFormSet
+from topfreelancer.ids import IdChoiceField
 
 from .models import Education, Experience, Profile, ProfileLanguage, ProfileSkill, Skill
 from .services import EDITABLE_FIELDS
@@ -8,6 +13,9 @@ from .services import EDITABLE_FIELDS
 
 class ProfileForm(forms.ModelForm):
     """The owner's own fields. Level and specialization are not here: the vetting sets them."""
+
+    # A new token per rendered page; a second save of the same page carries it again.
+    form_token = forms.UUIDField(required=False, initial=uuid4, widget=forms.HiddenInput)
 
     class Meta:
         model = Profile
@@ -62,7 +70,7 @@ class ExperienceForm(forms.ModelForm):
 
 
 class SkillForm(forms.ModelForm):
-    skill = forms.ModelChoiceField(queryset=Skill.objects.all(), label=_("Skill"))
+    skill = IdChoiceField(queryset=Skill.objects.all(), label=_("Skill"))
 
     class Meta:
         model = ProfileSkill
@@ -70,11 +78,19 @@ class SkillForm(forms.ModelForm):
 
 
 ExperienceFormSet = inlineformset_factory(
-    Profile, Experience, form=ExperienceForm, extra=0, can_delete=True, max_num=30, validate_max=True
+    Profile,
+    Experience,
+    form=ExperienceForm,
+    formset=BoundedInlineFormSet,
+    extra=0,
+    can_delete=True,
+    max_num=30,
+    validate_max=True,
+    absolute_max=30,  # the most forms ever built; a forged TOTAL_FORMS builds none
 )
 
 
-class BaseSkillFormSet(BaseInlineFormSet):
+class BaseSkillFormSet(BoundedInlineFormSet):
     """Each skill once per profile (the database says so too), verified ones included."""
 
     def clean(self):
@@ -102,24 +118,29 @@ SkillFormSet = inlineformset_factory(
     can_delete=True,
     max_num=40,
     validate_max=True,
+    absolute_max=40,
 )
 LanguageFormSet = inlineformset_factory(
     Profile,
     ProfileLanguage,
     fields=["language", "proficiency"],
+    formset=BoundedInlineFormSet,
     extra=1,
     can_delete=True,
     max_num=10,
     validate_max=True,
+    absolute_max=10,
 )
 EducationFormSet = inlineformset_factory(
     Profile,
     Education,
     fields=["institution", "degree", "year"],
+    formset=BoundedInlineFormSet,
     extra=1,
     can_delete=True,
     max_num=10,
     validate_max=True,
+    absolute_max=10,
 )
 
 

@@ -66,6 +66,9 @@ class Profile(models.Model):
     open_to_ongoing = models.BooleanField(_("interested in ongoing work"), default=True)
     is_published = models.BooleanField(_("published"), default=False)
     last_active_at = models.DateTimeField(_("last active"), auto_now_add=True)
+    # The one-time token of the last edit form saved: a double-clicked or replayed save of the
+    # same form changes nothing (its new experience entries are not added twice).
+    edit_token = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # PostgreSQL only: headline, skills, summary and experience, kept current by the services

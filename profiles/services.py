@@ -2,6 +2,7 @@
 matching to rescore the needs it affects (on commit) when something the score reads changed."""
 
 from collections.abc import Iterable
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -100,17 +101,23 @@ def profile_grant(
     return profile
 
 
-def profile_update(*, profile: Profile, fields: dict, children: Iterable = ()) -> Profile:
+def profile_update(
+    *, profile: Profile, fields: dict, children: Iterable = (), form_token: UUID | None = None
+) -> Profile:
     """Save the owner's edits: the editable fields plus child formsets (experience, skills,
     languages, education), in one transaction on the locked row.
 
     Fields outside EDITABLE_FIELDS are ignored (a forged level stays what the vetting set).
     Rebuilds the search vector; rematches needs when the profile is published and a field the
-    score reads, or its skills, changed.
+    score reads, or its skills, changed. Idempotent per `form_token` (the edit form's one-time
+    token): a second save of the same form, replayed or concurrent, changes nothing.
     """
     with transaction.atomic():
         locked = _locked(profile.pk)
+        if form_token is not None and locked.edit_token == form_token:
+            return locked
         before = _snapshot(locked)
+        locked.edit_token = form_token
         for name in EDITABLE_FIELDS:
             if name in fields:
                 setattr(locked, name, fields[name])

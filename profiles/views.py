@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from topfreelancer.ids import parse_id
+
 from . import services
 from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
@@ -44,7 +46,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    profile = profile_for_page(pk=pk, viewer=request.user) if pk < 2**63 else None
+    profile = profile_for_page(pk=pk, viewer=request.user) if parse_id(pk) else None
     if profile is None:
         raise Http404
     evidence = []
@@ -89,7 +91,12 @@ def edit(request: HttpRequest) -> HttpResponse:
         formsets = edit_formsets(request.POST, profile=profile)
         if form.is_valid() and all(f.is_valid() for f in formsets.values()):
             try:
-                services.profile_update(profile=profile, fields=form.cleaned_data, children=formsets.values())
+                services.profile_update(
+                    profile=profile,
+                    fields=form.cleaned_data,
+                    children=formsets.values(),
+                    form_token=form.cleaned_data["form_token"],
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:

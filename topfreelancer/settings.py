@@ -86,6 +86,17 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo under concurrent requests (docs/TRUST.md): WAL lets readers run beside the one
+    # writer; IMMEDIATE takes the write lock when a transaction begins, so two writers queue for
+    # up to `timeout` seconds instead of deadlocking on a lock upgrade ("database is locked").
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 
 # --- Cache (allauth rate limits and cached statistics live here) ---------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://topfreelancer")}
@@ -146,8 +157,12 @@ STORAGES = {
 # Uploads live outside the static root and are served only through views that check access.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"  # never routed publicly
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
+# Request-size limits (docs/TRUST.md): the largest real form, the profile edit page at its formsets'
+# max_num, posts about 700 fields; a forged body beyond these is a 400 before any view runs.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads are spooled to a temporary file
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880  # the body without its files
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 5  # one file field exists (the work sample)
 
 # --- Celery ----------------------------------------------------------------------------------
 # No broker configured: tasks run eagerly in the request, so the quick start needs no Redis.

@@ -17,6 +17,10 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from topfreelancer.admin import BoundedInline
+from topfreelancer.formsets import BoundedInlineFormSet
+from topfreelancer.ids import IdChoiceField
+
 from . import services
 from .forms import ReviewForm
 from .models import (
@@ -42,9 +46,10 @@ from .selectors import compute_funnel_stats, funnel_chart, queue_ages, scorecard
 # --- Configuration: superusers edit, moderators (view permission) only read -------------------
 
 
-class StageInline(admin.TabularInline):
+class StageInline(BoundedInline):
     model = Stage
     extra = 0
+    max_num = absolute_max = 20
     fields = [
         "position",
         "kind",
@@ -59,9 +64,10 @@ class StageInline(admin.TabularInline):
     show_change_link = True
 
 
-class ScreeningQuestionInline(admin.TabularInline):
+class ScreeningQuestionInline(BoundedInline):
     model = ScreeningQuestion
     extra = 0
+    max_num = absolute_max = 30
 
 
 @admin.register(Level)
@@ -79,9 +85,10 @@ class SpecializationAdmin(admin.ModelAdmin):
     inlines = [StageInline, ScreeningQuestionInline]
 
 
-class RubricCriterionInline(admin.TabularInline):
+class RubricCriterionInline(BoundedInline):
     model = RubricCriterion
     extra = 0
+    max_num = absolute_max = 20
 
 
 @admin.register(Stage)
@@ -91,7 +98,7 @@ class StageAdmin(admin.ModelAdmin):
     inlines = [RubricCriterionInline]
 
 
-class ChoiceFormSet(forms.BaseInlineFormSet):
+class ChoiceFormSet(BoundedInlineFormSet):
     def clean(self):
         super().clean()
         kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
@@ -101,10 +108,11 @@ class ChoiceFormSet(forms.BaseInlineFormSet):
             raise forms.ValidationError(_("Mark exactly one answer choice as correct."))
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(BoundedInline):
     model = Choice
     formset = ChoiceFormSet
     extra = 0
+    max_num = absolute_max = 10
 
 
 @admin.register(Question)
@@ -125,7 +133,7 @@ class ReasonTemplateAdmin(admin.ModelAdmin):
 # --- Applications: the review queue ------------------------------------------------------------
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(BoundedInline):
     extra = 0
     can_delete = False
 
@@ -196,12 +204,10 @@ class AuditEntryInline(ReadOnlyInline):
 
 
 class ModerationActionForm(ActionForm):
-    reason_template = forms.ModelChoiceField(
+    reason_template = IdChoiceField(
         ReasonTemplate.objects.all(), required=False, label=_("reason"), empty_label=_("— reason —")
     )
-    level = forms.ModelChoiceField(
-        Level.objects.all(), required=False, label=_("level"), empty_label=_("— level —")
-    )
+    level = IdChoiceField(Level.objects.all(), required=False, label=_("level"), empty_label=_("— level —"))
     interview_at = forms.DateTimeField(
         required=False,
         label=_("interview (UTC)"),

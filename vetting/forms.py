@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer.formsets import BoundedFormSet
+from topfreelancer.ids import IdChoiceField
+
 from .models import Application, Question, ReasonTemplate, ScreeningExperience
 from .uploads import validate_upload
 
@@ -57,7 +60,16 @@ class ExperienceForm(forms.ModelForm):
         return value
 
 
-ExperienceFormSet = forms.formset_factory(ExperienceForm, extra=1, min_num=1, max_num=5, validate_min=True)
+ExperienceFormSet = forms.formset_factory(
+    ExperienceForm,
+    formset=BoundedFormSet,
+    extra=1,
+    min_num=1,
+    max_num=5,
+    validate_min=True,
+    validate_max=True,
+    absolute_max=5,  # the most forms ever built; a forged TOTAL_FORMS builds none
+)
 
 
 class TestAttemptForm(forms.Form):
@@ -131,6 +143,6 @@ class ReviewForm(forms.Form):
         return {c.pk: self.cleaned_data[f"c_{c.pk}"] for c in self.criteria}
 
 
-class ReasonTemplateChoiceField(forms.ModelChoiceField):
+class ReasonTemplateChoiceField(IdChoiceField):
     def label_from_instance(self, obj: ReasonTemplate) -> str:
         return obj.title_en

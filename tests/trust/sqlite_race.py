@@ -1,0 +1,130 @@
+"""Races against a file-based SQLite database, as the demo runs (`python -m tests.trust.sqlite_race DB`).
+
+Run in a subprocess by `test_sqlite_concurrency.py`: the suite's own SQLite database is in memory,
+and the demo's settings (WAL, IMMEDIATE transactions, a busy timeout) only matter for a file that
+several connections write at once. Real threads, each with its own connection, post through the
+whole request stack (the test client). Prints one JSON line with what happened.
+"""
+
+import json
+import os
+import sys
+import threading
+import uuid
+
+THREADS = 12
+
+
+def in_threads(target, count: int) -> list:
+    from django.db import connection
+
+    barrier = threading.Barrier(count)
+    results: list = []
+
+    def work():
+        try:
+            barrier.wait()
+            results.append(target())
+        except Exception as exc:
+            results.append(repr(exc))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return results
+
+
+def main(path: str) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    for name in ("CELERY_BROKER_URL", "CACHE_URL"):  # the demo: eager tasks, a per-process cache
+        os.environ.pop(name, None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "topfreelancer.settings"
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.ALLOWED_HOSTS = ["testserver"]
+    call_command("migrate", verbosity=0)
+
+    from needs.models import Need
+    from tests.factories import CustomerFactory, ModeratorFactory, SpecializationFactory
+    from tests.needs.test_views import form_data
+    from tests.vetting.factories import make_funnel, right_answers, to_skill_test
+    from vetting import services
+    from vetting.models import AuditEntry, StageResult, TestAttempt
+
+    with connection.cursor() as cursor:
+        journal = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+
+    def post_as(user, url, data):
+        def post():
+            client = Client()
+            client.force_login(user)
+            response = client.post(url, data)
+            return [response.status_code, response.get("Location")]
+
+        return post
+
+    # 1. Concurrent submits of the same skill test (issue 9: "database is locked", a 500).
+    funnel = make_funnel(slug=f"race-{uuid.uuid4().hex[:8]}")
+    application = to_skill_test(funnel, ModeratorFactory())
+    attempt = services.attempt_start(application=application, applicant=application.applicant)
+    answers = {f"q_{qid}": str(pk) for qid, pk in right_answers(attempt).items()}
+    test_results = in_threads(
+        post_as(application.applicant, reverse("vetting:attempt", args=[attempt.pk]), answers), THREADS
+    )
+    attempt.refresh_from_db()
+
+    # 2. Concurrent identical need forms (one token).
+    customer = CustomerFactory()
+    need_results = in_threads(
+        post_as(
+            customer,
+            reverse("needs:create"),
+            form_data(SpecializationFactory(), form_token=str(uuid.uuid4())),
+        ),
+        THREADS,
+    )
+    needs = list(Need.objects.filter(customer=customer).values_list("pk", flat=True))
+
+    print(
+        json.dumps(
+            {
+                "journal_mode": journal,
+                "test": {
+                    "results": test_results,
+                    "detail": reverse("vetting:application_detail", args=[application.pk]),
+                    "graded": attempt.submitted_at is not None and attempt.score == 100,
+                    "attempts_submitted": TestAttempt.objects.filter(
+                        application=application, submitted_at__isnull=False
+                    ).count(),
+                    "stage_results": StageResult.objects.filter(
+                        application=application, stage=attempt.stage, decided_at__isnull=False
+                    ).count(),
+                    "audit_submits": AuditEntry.objects.filter(
+                        application=application, from_stage=attempt.stage
+                    ).count(),
+                },
+                "need": {
+                    "results": need_results,
+                    "ids": needs,
+                    "detail": reverse("needs:detail", args=needs[:1]) if needs else None,
+                },
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
