@@ -8,6 +8,7 @@ Locally a missing service or browser skips with its reason; in CI (CI=true) it f
 import os
 import shutil
 import socket
+import time
 from urllib.parse import urlparse
 
 import pytest
@@ -106,7 +107,28 @@ def _eager_celery():
     celery_app.conf.task_always_eager = True
 
 
-DEAD_BROKER = "redis://127.0.0.1:6390/0"  # nothing listens there: a stopped Redis
+def free_port() -> int:
+    """A loopback port nothing listens on (the OS picks it): never a fixed number."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def dead_redis_url() -> str:
+    """A Redis URL where nothing listens: a stopped Redis."""
+    return f"redis://127.0.0.1:{free_port()}/0"
+
+
+def wait_for(predicate, timeout: float = 20.0) -> bool:
+    """Poll `predicate` until it is true or `timeout` seconds passed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
 _BROKER_KEYS = ("broker_url", "broker_write_url", "task_always_eager")
 
 
@@ -124,9 +146,10 @@ def dead_broker(monkeypatch):
     monkeypatch.delenv("CELERY_BROKER_WRITE_URL", raising=False)
     changes = celery_app.conf.changes
     saved = {key: changes[key] for key in _BROKER_KEYS if key in changes}
-    celery_app.conf.update(broker_url=DEAD_BROKER, broker_write_url=DEAD_BROKER, task_always_eager=False)
+    url = dead_redis_url()
+    celery_app.conf.update(broker_url=url, broker_write_url=url, task_always_eager=False)
     reset_broker_connections()
-    yield DEAD_BROKER
+    yield url
     for key in _BROKER_KEYS:
         changes.pop(key, None)
     changes.update(saved)
