@@ -6,14 +6,17 @@ Locally a missing service or browser skips with its reason; in CI (CI=true) it f
 """
 
 import os
+import random
 import shutil
 import socket
 import time
+from datetime import timedelta
 from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
 
 from topfreelancer.celery import app as celery_app
 
@@ -28,6 +31,40 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
+
+
+# --- Hypothesis: random locally with the seed printed, derandomized in CI ---------------------
+# CI draws the same examples on every run of a commit (each test's seed is a digest of its source)
+# and prints the blob that replays a failure; the deadline leaves room for a busy 2-core box.
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, print_blob=True, deadline=timedelta(seconds=5), database=None
+)
+hypothesis_settings.load_profile("ci" if IN_CI else "default")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    """Locally one random seed for the whole run, chosen here so that it can be printed."""
+    if not IN_CI and config.getoption("hypothesis_seed", None) is None:
+        config.option.hypothesis_seed = str(random.randrange(2**32))
+
+
+def hypothesis_seed_line(config) -> str:
+    if hypothesis_settings.default.derandomize:
+        return (
+            f"hypothesis: profile {hypothesis_settings.get_current_profile_name()!r}, derandomized: "
+            "each test's seed is a digest of its source (replay: --hypothesis-profile=ci)"
+        )
+    seed = config.getoption("hypothesis_seed", None)
+    return f"hypothesis: seed {seed} (replay: --hypothesis-seed={seed})"
+
+
+def pytest_report_header(config):
+    return hypothesis_seed_line(config)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    terminalreporter.write_line(hypothesis_seed_line(config))
 
 
 def missing(reason: str):
