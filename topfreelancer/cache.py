@@ -6,7 +6,7 @@ instead of raising. Every cache user keeps working without a try/except of its o
 
 - reads miss (or hit what this process cached during the outage): pages compute their data;
 - writes and invalidations land in the fallback; Redis keeps what it held, which expires with its
-  timeout (the longest is the catalogue's choices, 5 minutes);
+  timeout (at most 10 minutes: the funnel statistics);
 - rate-limit counters (allauth's login limits, `topfreelancer.ratelimit`) count per process, so a
   limit still holds, multiplied at most by the number of worker processes.
 
