@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 5.0  # seconds without asking Redis after it failed
 LOG_EVERY = 60.0  # seconds between two warnings while Redis stays away
+# LocMemCache evicts the least recently used third when full. A rate-limit counter is used on every
+# attempt; pushing it out would take this many other keys (catalogue counts...) between two attempts.
+FALLBACK_ENTRIES = 10_000
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 # The public methods of RedisCache; BaseCache builds the others (get_or_set, decr, async ones) on these.
 GUARDED = [
@@ -91,7 +94,8 @@ class ResilientRedisCache(RedisCache):
         with _breakers_lock:
             self._breaker = _breakers.setdefault(self._location, _Breaker())
         # LocMemCache objects of one name share their storage within the process.
-        self._fallback = LocMemCache(f"fallback:{self._location}", params)
+        options = {"MAX_ENTRIES": FALLBACK_ENTRIES}
+        self._fallback = LocMemCache(f"fallback:{self._location}", {**params, "OPTIONS": options})
 
     def _call(self, name, *args, **kwargs):
         if not self._breaker.is_open():
