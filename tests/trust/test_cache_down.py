@@ -104,19 +104,13 @@ def timed(call):
 def journeys(world):
     """The pages and actions the issue names, as (name, role, method, url, data)."""
     invite_role, invite_url, invite_data = valid_posts(world)["invite"]
-    specialist = world.users["specialist"]
+    login = {"login": world.users["specialist"].email, "password": PASSWORD}
     return [
         ("catalogue", "anonymous", "get", "/specialists/", None),
         ("search", "anonymous", "get", f"/specialists/?q=a&specialization={world.specialization.pk}", None),
         ("selection statistics", "anonymous", "get", "/selection/", None),
         ("profile", "anonymous", "get", f"/specialists/{world.profile.pk}/", None),
-        (
-            "log in",
-            "anonymous",
-            "post",
-            "/accounts/login/",
-            {"login": specialist.email, "password": PASSWORD},
-        ),  # noqa: E501
+        ("log in", "anonymous", "post", "/accounts/login/", login),
         ("invite", invite_role, "post", invite_url, invite_data),
     ]
 
