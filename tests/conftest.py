@@ -6,13 +6,17 @@ Locally a missing service or browser skips with its reason; in CI (CI=true) it f
 """
 
 import os
+import random
 import shutil
 import socket
+import time
+from datetime import timedelta
 from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
 
 from topfreelancer.celery import app as celery_app
 
@@ -27,6 +31,40 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
+
+
+# --- Hypothesis: random locally with the seed printed, derandomized in CI ---------------------
+# CI draws the same examples on every run of a commit (each test's seed is a digest of its source)
+# and prints the blob that replays a failure; the deadline leaves room for a busy 2-core box.
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, print_blob=True, deadline=timedelta(seconds=5), database=None
+)
+hypothesis_settings.load_profile("ci" if IN_CI else "default")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    """Locally one random seed for the whole run, chosen here so that it can be printed."""
+    if not IN_CI and config.getoption("hypothesis_seed", None) is None:
+        config.option.hypothesis_seed = str(random.randrange(2**32))
+
+
+def hypothesis_seed_line(config) -> str:
+    if hypothesis_settings.default.derandomize:
+        return (
+            f"hypothesis: profile {hypothesis_settings.get_current_profile_name()!r}, derandomized: "
+            "each test's seed is a digest of its source (replay: --hypothesis-profile=ci)"
+        )
+    seed = config.getoption("hypothesis_seed", None)
+    return f"hypothesis: seed {seed} (replay: --hypothesis-seed={seed})"
+
+
+def pytest_report_header(config):
+    return hypothesis_seed_line(config)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    terminalreporter.write_line(hypothesis_seed_line(config))
 
 
 def missing(reason: str):
@@ -106,7 +144,28 @@ def _eager_celery():
     celery_app.conf.task_always_eager = True
 
 
-DEAD_BROKER = "redis://127.0.0.1:6390/0"  # nothing listens there: a stopped Redis
+def free_port() -> int:
+    """A loopback port nothing listens on (the OS picks it): never a fixed number."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def dead_redis_url() -> str:
+    """A Redis URL where nothing listens: a stopped Redis."""
+    return f"redis://127.0.0.1:{free_port()}/0"
+
+
+def wait_for(predicate, timeout: float = 20.0) -> bool:
+    """Poll `predicate` until it is true or `timeout` seconds passed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
 _BROKER_KEYS = ("broker_url", "broker_write_url", "task_always_eager")
 
 
@@ -124,9 +183,10 @@ def dead_broker(monkeypatch):
     monkeypatch.delenv("CELERY_BROKER_WRITE_URL", raising=False)
     changes = celery_app.conf.changes
     saved = {key: changes[key] for key in _BROKER_KEYS if key in changes}
-    celery_app.conf.update(broker_url=DEAD_BROKER, broker_write_url=DEAD_BROKER, task_always_eager=False)
+    url = dead_redis_url()
+    celery_app.conf.update(broker_url=url, broker_write_url=url, task_always_eager=False)
     reset_broker_connections()
-    yield DEAD_BROKER
+    yield url
     for key in _BROKER_KEYS:
         changes.pop(key, None)
     changes.update(saved)

@@ -100,6 +100,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # --- Cache (allauth rate limits and cached statistics live here) ---------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://topfreelancer")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # An accelerator, not a dependency: with Redis unreachable each call falls back to a
+    # per-process cache after at most these timeouts (topfreelancer/cache.py, docs/TRUST.md).
+    # CACHE_URL's query string overrides them: rediscache://host:6379/1?socket_timeout=1
+    CACHES["default"]["BACKEND"] = "topfreelancer.cache.ResilientRedisCache"
+    CACHES["default"]["OPTIONS"] = {
+        "socket_connect_timeout": 0.25,
+        "socket_timeout": 0.5,
+        **CACHES["default"].get("OPTIONS", {}),
+    }
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

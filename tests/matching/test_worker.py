@@ -9,7 +9,7 @@ from django.utils import timezone
 from matching.services import matching_requeue_pending
 from needs.models import Need
 from needs.services import need_create
-from tests.conftest import require_postgres
+from tests.conftest import dead_redis_url, require_postgres
 from tests.factories import CustomerFactory, ProfileFactory, SpecializationFactory, level
 from tests.needs.factories import ensure_levels
 from topfreelancer.celery import app as celery_app
@@ -20,9 +20,6 @@ pytestmark = pytest.mark.services
 @pytest.fixture(autouse=True)
 def _levels(transactional_db):
     ensure_levels()
-
-
-DEAD_BROKER = "redis://127.0.0.1:6390/0"  # nothing listens there
 
 
 def wait_for(predicate, timeout=20.0):
@@ -78,7 +75,7 @@ def test_redis_down_the_need_is_saved_pending_and_matched_when_the_broker_return
     # Restore the raw setting exactly (normally unset: it falls back to broker_url).
     changes = celery_app.conf.changes
     saved = changes.get("broker_write_url")
-    celery_app.conf.broker_write_url = DEAD_BROKER
+    celery_app.conf.broker_write_url = dead_redis_url()
     reset_connection_pools()
     try:
         started = time.monotonic()

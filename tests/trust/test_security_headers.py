@@ -143,6 +143,7 @@ def test_healthz_is_503_when_the_database_is_down(client, monkeypatch):
     assert response.json()["database"] == "unreachable"
 
 
+@pytest.mark.services
 def test_healthz_with_the_real_broker(transactional_db, client):
     from tests.conftest import broker_reachable, missing
     from topfreelancer.celery import app as celery_app

@@ -135,6 +135,7 @@ def test_an_abandoned_attempt_expires_on_the_sweep(funnel, application):
     assert expire_stale() == 0
 
 
+@pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_submissions_give_exactly_one_transition(transactional_db, funnel):
     """Real threads on PostgreSQL: both submit the same attempt at once; one wins, one is refused."""
@@ -168,6 +169,7 @@ def test_two_concurrent_submissions_give_exactly_one_transition(transactional_db
     assert Choice.objects.exists()
 
 
+@pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_advances_give_exactly_one_transition(transactional_db, funnel):
     require_postgres()

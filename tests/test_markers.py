@@ -1,0 +1,63 @@
+"""Every test that needs PostgreSQL, Redis or real threads on the database carries the `services`
+marker, so that the SQLite step of CI (`-m 'not services'`) deselects it instead of skipping or
+failing it (.ci/run)."""
+
+import ast
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+# A call to one of these, or a parameter of this name, means the test needs a real service.
+SERVICE_CALLS = {"require_postgres", "broker_reachable", "Thread", "ThreadPoolExecutor"}
+SERVICE_FIXTURES = {"celery_worker", "redis_server", "redis_cache"}
+
+
+def marks_services(decorators) -> bool:
+    return any("mark.services" in ast.unparse(decorator) for decorator in decorators)
+
+
+def needs_services(function: ast.FunctionDef) -> bool:
+    if SERVICE_FIXTURES & {arg.arg for arg in function.args.args}:
+        return True
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call):
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if called in SERVICE_CALLS:
+                return True
+    return False
+
+
+def unmarked_service_tests(source: str) -> list[str]:
+    module = ast.parse(source)
+    for node in module.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if any(getattr(t, "id", "") == "pytestmark" for t in targets) and marks_services([node.value]):
+            return []
+    return [
+        node.name
+        for node in module.body
+        if isinstance(node, ast.FunctionDef)
+        and node.name.startswith("test_")
+        and needs_services(node)
+        and not marks_services(node.decorator_list)
+    ]
+
+
+def test_tests_that_need_services_are_marked():
+    unmarked = {
+        str(path.relative_to(TESTS)): names
+        for path in sorted(TESTS.rglob("test_*.py"))
+        if (names := unmarked_service_tests(path.read_text()))
+    }
+    assert unmarked == {}
+
+
+def test_the_check_sees_an_unmarked_thread_test():
+    source = (
+        "import threading, pytest\n"
+        "def test_a(transactional_db):\n    threading.Thread(target=print).start()\n"
+        "@pytest.mark.services\ndef test_b(celery_worker):\n    pass\n"
+        "def test_c(celery_worker):\n    pass\n"
+        "def test_d(db):\n    pass\n"
+    )
+    assert unmarked_service_tests(source) == ["test_a", "test_c"]
+    assert unmarked_service_tests("import pytest\npytestmark = [pytest.mark.services]\n" + source) == []
