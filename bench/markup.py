@@ -18,6 +18,8 @@ def _fill(unit: str, n: int) -> str:
 def pathological_inputs(n: int = N) -> dict[str, str]:
     """Inputs that make naive Markdown parsers backtrack or nest, each exactly n characters long."""
     refs = "".join(f"[r{i}]: /u{i}\n" for i in range(n // 20))
+    quote_stairs = "".join(">" * (32 * k) + " a\n" for k in range(1, 40))
+    list_stairs = "".join("  " * k + "- a\n" for k in range(200))
     return {
         "plain prose": _fill("Specialists carry releases, editors carry blogs. ", n),
         "unclosed [": "[" * n,
@@ -33,6 +35,10 @@ def pathological_inputs(n: int = N) -> dict[str, str]:
         "deep blockquote >>>>": ">" * n,
         "blockquote lines": _fill("> > > > a\n", n),
         "nested lists": _fill("".join("  " * i + "- a\n" for i in range(60)), n),
+        "blockquote staircase": _fill(quote_stairs, n),
+        "list staircase": _fill(list_stairs, n),
+        "1. 1. 1. lists": _fill("1. ", n),
+        "> - > - mixed": _fill("> - ", n),
         "- - - runs": _fill("- ", n),
         "link reference chain": (refs + "".join(f"[r{i}] " for i in range(n // 20)))[:n],
         "backtick runs": _fill("`a``", n),

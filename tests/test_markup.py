@@ -30,10 +30,13 @@ def test_pathological_input_of_20000_chars_renders_in_well_under_a_second(name):
     assert time.perf_counter() - start < 1.0
 
 
-def test_deep_nesting_is_flattened_and_its_text_kept():
+def test_a_line_opens_at_most_max_nesting_containers_and_keeps_its_text():
     html = str(render_markdown(">" * 5000 + " deepest words"))
     assert html.count("<blockquote>") == MAX_NESTING == html.count("</blockquote>")
     assert "deepest words" in html
+    assert str(render_markdown("1. " * 5000 + "x")).count("<ol>") == MAX_NESTING
+    stairs = "".join(">" * (MAX_NESTING * k) + " a\n" for k in range(1, 10))
+    assert str(render_markdown(stairs)).count("<blockquote>") == MAX_NESTING
 
 
 def test_markdown_keeps_its_formatting():

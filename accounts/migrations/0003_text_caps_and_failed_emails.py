@@ -4,7 +4,8 @@ from topfreelancer.text import flatten_lines, truncate_over_cap
 
 
 def fit_existing_rows(apps, schema_editor):
-    """Existing rows fit the new rules before the CHECKs are added: text over its cap is cut to it,
+    """Existing rows fit the new rules before the CHECKs are added (next migration; PostgreSQL
+    refuses to ALTER a table with pending trigger events in the transaction that updated it): text over its cap is cut to it,
     line breaks in one-line fields become spaces, and the stored HTML is rendered from the Markdown."""
     User = apps.get_model("accounts", "User")
     flatten_lines(User, ["full_name"])

@@ -9,7 +9,8 @@ from topfreelancer.text import flatten_lines, truncate_over_cap
 
 
 def fit_existing_rows(apps, schema_editor):
-    """Existing rows fit the new rules before the CHECKs are added: text over its cap is cut to it,
+    """Existing rows fit the new rules before the CHECKs are added (next migration; PostgreSQL
+    refuses to ALTER a table with pending trigger events in the transaction that updated it): text over its cap is cut to it,
     line breaks in one-line fields become spaces, and the stored HTML is rendered from the Markdown."""
     Need = apps.get_model("needs", "Need")
     truncate_over_cap(Need, {"description": 5000})
@@ -43,9 +44,5 @@ class Migration(migrations.Migration):
             model_name='need',
             name='title',
             field=topfreelancer.text.SingleLineCharField(max_length=160, verbose_name='title'),
-        ),
-        migrations.AddConstraint(
-            model_name='need',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('description'), 5000), name='needs_need_description_cap'),
         ),
     ]

@@ -9,7 +9,8 @@ from topfreelancer.text import flatten_lines, truncate_over_cap
 
 
 def fit_existing_rows(apps, schema_editor):
-    """Existing rows fit the new rules before the CHECKs are added: text over its cap is cut to it,
+    """Existing rows fit the new rules before the CHECKs are added (next migration; PostgreSQL
+    refuses to ALTER a table with pending trigger events in the transaction that updated it): text over its cap is cut to it,
     line breaks in one-line fields become spaces, and the stored HTML is rendered from the Markdown."""
     Skill = apps.get_model("profiles", "Skill")
     flatten_lines(Skill, ["name"])
@@ -120,25 +121,5 @@ class Migration(migrations.Migration):
             model_name='skill',
             name='name',
             field=topfreelancer.text.SingleLineCharField(max_length=80, unique=True, verbose_name='name'),
-        ),
-        migrations.AddConstraint(
-            model_name='experience',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('task'), 3000), name='profiles_experience_task_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='experience',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('process'), 3000), name='profiles_experience_process_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='experience',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('contribution'), 3000), name='profiles_experience_contribution_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='experience',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('outcome'), 3000), name='profiles_experience_outcome_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='profile',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('summary'), 5000), name='profiles_profile_summary_cap'),
         ),
     ]

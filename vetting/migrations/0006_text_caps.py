@@ -9,7 +9,8 @@ from topfreelancer.text import flatten_lines, truncate_over_cap
 
 
 def fit_existing_rows(apps, schema_editor):
-    """Existing rows fit the new rules before the CHECKs are added: text over its cap is cut to it,
+    """Existing rows fit the new rules before the CHECKs are added (next migration; PostgreSQL
+    refuses to ALTER a table with pending trigger events in the transaction that updated it): text over its cap is cut to it,
     line breaks in one-line fields become spaces, and the stored HTML is rendered from the Markdown."""
     Level = apps.get_model("vetting", "Level")
     truncate_over_cap(Level, {"description_en": 5000, "description_ru": 5000})
@@ -238,65 +239,5 @@ class Migration(migrations.Migration):
             model_name='worksubmission',
             name='text',
             field=topfreelancer.text.CappedTextField(blank=True, help_text='Markdown.', max_length=20000, verbose_name='answer'),
-        ),
-        migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('summary'), 5000), name='vetting_application_summary_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='level',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('description_en'), 5000), name='vetting_level_description_en_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='level',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('description_ru'), 5000), name='vetting_level_description_ru_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='question',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('text_en'), 5000), name='vetting_question_text_en_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='question',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('text_ru'), 5000), name='vetting_question_text_ru_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='reasontemplate',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('text_en'), 3000), name='vetting_reasontemplate_text_en_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='reasontemplate',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('text_ru'), 3000), name='vetting_reasontemplate_text_ru_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('private_note'), 3000), name='vetting_review_private_note_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='screeningexperience',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('description'), 3000), name='vetting_screeningexperience_description_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='specialization',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('description_en'), 5000), name='vetting_specialization_description_en_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='specialization',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('description_ru'), 5000), name='vetting_specialization_description_ru_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='stage',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('instructions_en'), 5000), name='vetting_stage_instructions_en_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='stage',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('instructions_ru'), 5000), name='vetting_stage_instructions_ru_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='stageresult',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('reason'), 3000), name='vetting_stageresult_reason_cap'),
-        ),
-        migrations.AddConstraint(
-            model_name='worksubmission',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('text'), 20000), name='vetting_worksubmission_text_cap'),
         ),
     ]
