@@ -27,12 +27,17 @@ MESSAGE_MAX = 3000  # messages, reasons, notes, experience parts, screening answ
 TEXT_MAX = 5000  # summaries, descriptions, instructions, question texts
 WORK_SAMPLE_MAX = 20000  # a work-sample answer (the renderer's bound is measured at this size)
 
-_LINE_BREAKS = {"\u2028", "\u2029", "\x85"}
+_LINE_BREAKS = {"\u2028", "\u2029"}  # the control characters (category Cc) include CR, LF, NEL, tab
+_NOT_ONE_LINE = "[\x01-\x1f\x7f-\x9f\u2028\u2029]"  # the same set for a database regex (text holds no NUL)
+
+
+def _breaks_line(ch: str) -> bool:
+    return ch in _LINE_BREAKS or unicodedata.category(ch) == "Cc"
 
 
 def validate_single_line(value: str) -> None:
     """Refuse line breaks and other control characters (tabs included)."""
-    if any(ch in _LINE_BREAKS or unicodedata.category(ch) == "Cc" for ch in value or ""):
+    if any(_breaks_line(ch) for ch in value or ""):
         raise ValidationError(
             _("This field must be one line of text, without line breaks or control characters."),
             code="single_line",
@@ -41,7 +46,7 @@ def validate_single_line(value: str) -> None:
 
 def one_line(value: str) -> str:
     """`value` with every line break or control character replaced by a space (composed email subjects)."""
-    return "".join(" " if ch in _LINE_BREAKS or unicodedata.category(ch) == "Cc" else ch for ch in value)
+    return "".join(" " if _breaks_line(ch) else ch for ch in value)
 
 
 class SingleLineField(forms.CharField):
@@ -92,8 +97,6 @@ def truncate_over_cap(model, caps: dict[str, int]) -> None:
 def flatten_lines(model, names: list[str]) -> None:
     """For data migrations: put existing one-line values on one line (line breaks become spaces)."""
     for name in names:
-        for obj in model._base_manager.filter(**{f"{name}__regex": "[\x01-\x1f\x7f\x85\u2028\u2029]"}).only(
-            name
-        ):
+        for obj in model._base_manager.filter(**{f"{name}__regex": _NOT_ONE_LINE}).only(name):
             setattr(obj, name, one_line(getattr(obj, name)).strip())
             obj.save(update_fields=[name])
