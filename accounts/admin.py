@@ -35,12 +35,36 @@ class GroupAdmin(IdFieldsAdmin, BaseGroupAdmin):
     pass
 
 
+class EmailStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("Pending")), ("sent", _("Sent")), ("failed", _("Failed"))]
+
+    def queryset(self, request, queryset):
+        return {
+            "pending": queryset.filter(sent_at__isnull=True, failed_at__isnull=True),
+            "sent": queryset.filter(sent_at__isnull=False),
+            "failed": queryset.filter(failed_at__isnull=False),
+        }.get(self.value(), queryset)
+
+
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
-    list_display = ["to", "subject", "created_at", "sent_at", "attempts"]
-    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
-    search_fields = ["to", "subject"]
-    readonly_fields = ["to", "subject", "body", "created_at", "sent_at", "attempts", "last_error"]
+    list_display = ["to", "subject", "created_at", "sent_at", "failed_at", "attempts", "last_error"]
+    list_filter = [EmailStatusFilter]
+    search_fields = ["to", "subject", "last_error"]
+    readonly_fields = [
+        "to",
+        "subject",
+        "body",
+        "created_at",
+        "sent_at",
+        "failed_at",
+        "attempts",
+        "last_error",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -4,21 +4,25 @@ Callers render the text in the recipient's language; use `email_to_user` for the
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from topfreelancer.queue import enqueue_on_commit
+from topfreelancer.text import one_line
 
 from .models import OutboundEmail
 
 
 def email_enqueue(*, to: str, subject: str, body: str) -> OutboundEmail:
-    """Record an email and publish its send task after the transaction commits."""
+    """Record an email and publish its send task after the transaction commits.
+
+    The subject is put on one line: it is often built from user text (a need's title).
+    """
     from .tasks import send_email
 
-    email = OutboundEmail.objects.create(to=to, subject=subject[:255], body=body)
+    email = OutboundEmail.objects.create(to=to, subject=one_line(subject).strip()[:255], body=body)
     enqueue_on_commit(send_email, email.pk)
     return email
 
@@ -35,15 +39,29 @@ def email_to_user(*, user, template: str, context: dict) -> OutboundEmail:
 def email_send(*, email_id: int) -> bool:
     """Send one recorded email at most once. Returns True if this call sent it.
 
-    The row is locked while sending, so two workers given the same id send it once.
+    The row is locked while sending, so two workers given the same id send it once. An email whose
+    message cannot be built (BadHeaderError and other permanent errors) is marked failed with its
+    reason and never retried; a send error (SMTP, network) leaves it pending for the sweep.
     """
     with transaction.atomic():
-        email = OutboundEmail.objects.select_for_update().filter(pk=email_id, sent_at__isnull=True).first()
+        email = (
+            OutboundEmail.objects.select_for_update()
+            .filter(pk=email_id, sent_at__isnull=True, failed_at__isnull=True)
+            .first()
+        )
         if email is None:
             return False
         email.attempts += 1
+        message = EmailMessage(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to])
         try:
-            send_mail(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to])
+            message.message()  # builds the headers: what fails here fails on every retry
+        except (ValueError, TypeError) as exc:  # BadHeaderError and encoding errors are ValueErrors
+            email.failed_at = timezone.now()
+            email.last_error = repr(exc)[:2000]
+            email.save(update_fields=["attempts", "failed_at", "last_error"])
+            return False
+        try:
+            message.send()
         except Exception as exc:  # SMTP and network errors: keep the row pending for the sweep
             email.last_error = repr(exc)[:2000]
             email.save(update_fields=["attempts", "last_error"])
@@ -57,7 +75,9 @@ def email_send(*, email_id: int) -> bool:
 def pending_email_ids(*, older_than_seconds: int = 60, limit: int = 500) -> list[int]:
     cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
     return list(
-        OutboundEmail.objects.filter(sent_at__isnull=True, created_at__lt=cutoff, attempts__lt=10)
+        OutboundEmail.objects.filter(
+            sent_at__isnull=True, failed_at__isnull=True, created_at__lt=cutoff, attempts__lt=10
+        )
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )

@@ -3,6 +3,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer.text import SingleLineCharField
+
 MODERATORS_GROUP = "Moderators"
 
 
@@ -38,7 +40,7 @@ class User(AbstractUser):
     first_name = None
     last_name = None
     email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    full_name = SingleLineCharField(_("full name"), max_length=150, blank=True)
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, blank=True)
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -88,7 +90,8 @@ class OutboundEmail(models.Model):
 
     `accounts.emails.email_enqueue` creates the row and publishes the send task on commit;
     the task sends it once (the row is locked, `sent_at` makes it idempotent) and the beat
-    task `send_pending_emails` re-publishes rows that are still pending.
+    task `send_pending_emails` re-publishes rows that are still pending. An email that cannot be
+    built (a header that cannot be encoded) is marked failed with its reason and never retried.
     """
 
     to = models.EmailField()
@@ -96,8 +99,9 @@ class OutboundEmail(models.Model):
     body = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    last_error = models.TextField(_("last error (the reason when failed)"), blank=True)
 
     class Meta:
         verbose_name = _("outbound email")
@@ -106,6 +110,12 @@ class OutboundEmail(models.Model):
         indexes = [
             models.Index(
                 fields=["created_at"], condition=models.Q(sent_at__isnull=True), name="email_pending_idx"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(sent_at__isnull=True) | models.Q(failed_at__isnull=True),
+                name="email_sent_or_failed_not_both",
             )
         ]
 

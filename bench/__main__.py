@@ -1,10 +1,13 @@
 """`make bench`: migrate the PostgreSQL of DATABASE_URL (a fresh, empty database works), load BENCH_N
 profiles (default 10000) into it if they are not there yet, time the catalogue page against its bare
 view, then the matching run (bench.matching) when that module exists, and print one table per benchmark.
+The renderer's bound (bench.markup) runs first and needs no database; `--only markup` runs it alone.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tf_bench BENCH_N=100000 python -m bench
+    python -m bench --only markup
 """
 
+import argparse
 import importlib.util
 import os
 import sys
@@ -24,7 +27,17 @@ def prepare_database() -> None:
     call_command("migrate", interactive=False, verbosity=1)
 
 
-def main() -> int:
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["markup"], help="run this benchmark alone")
+    args = parser.parse_args(argv)
+    from bench import markup
+
+    print(f"Markdown rendering at {markup.N:,} characters (no database)", flush=True)
+    markup.print_rows(markup.run())
+    if args.only == "markup":
+        return 0
+    print()
     if not settings.IS_POSTGRES:
         print("make bench needs PostgreSQL: set DATABASE_URL=postgres://...", file=sys.stderr)
         return 2

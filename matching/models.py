@@ -4,6 +4,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from topfreelancer.markup import RenderedHTMLField
+from topfreelancer.text import MESSAGE_MAX, CappedTextField
+
 from .scoring import COMPONENTS
 
 
@@ -94,7 +97,8 @@ class Invitation(models.Model):
     specialist = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations_received"
     )
-    message = models.TextField(_("message"), help_text=_("Markdown."))
+    message = CappedTextField(_("message"), max_length=MESSAGE_MAX, help_text=_("Markdown."))
+    message_html = RenderedHTMLField(source="message")
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.SENT)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)

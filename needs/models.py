@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Currency
+from topfreelancer.markup import RenderedHTMLField
+from topfreelancer.text import TEXT_MAX, CappedTextField, SingleLineCharField
 
 
 class NeedQuerySet(models.QuerySet):
@@ -42,7 +44,7 @@ class Need(models.Model):
     customer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="needs", verbose_name=_("customer")
     )
-    title = models.CharField(_("title"), max_length=160)
+    title = SingleLineCharField(_("title"), max_length=160)
     specialization = models.ForeignKey(
         "vetting.Specialization",
         on_delete=models.PROTECT,
@@ -52,7 +54,8 @@ class Need(models.Model):
     level = models.ForeignKey(
         "vetting.Level", on_delete=models.PROTECT, related_name="needs", verbose_name=_("required level")
     )
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description = CappedTextField(_("description"), max_length=TEXT_MAX, blank=True, help_text=_("Markdown."))
+    description_html = RenderedHTMLField(source="description")
     must_have_skills = models.ManyToManyField(
         "profiles.Skill", blank=True, related_name="needs_must_have", verbose_name=_("must-have skills")
     )

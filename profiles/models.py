@@ -4,11 +4,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer.markup import RenderedHTMLField
+from topfreelancer.text import MESSAGE_MAX, TEXT_MAX, CappedTextField, SingleLineCharField
+
 from .choices import Currency, Language, Proficiency
 
 
 class Skill(models.Model):
-    name = models.CharField(_("name"), max_length=80, unique=True)
+    name = SingleLineCharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
@@ -54,8 +57,9 @@ class Profile(models.Model):
     # A copy of level.rank, kept by save(): the catalogue's default order needs an index on it.
     level_rank = models.PositiveSmallIntegerField(default=0, editable=False)
     accepted_at = models.DateTimeField(_("accepted by the vetting"), null=True, blank=True)
-    headline = models.CharField(_("headline"), max_length=160, blank=True)
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
+    headline = SingleLineCharField(_("headline"), max_length=160, blank=True)
+    summary = CappedTextField(_("summary"), max_length=TEXT_MAX, blank=True, help_text=_("Markdown."))
+    summary_html = RenderedHTMLField(source="summary")
     years_experience = models.PositiveSmallIntegerField(_("years of experience"), default=0)
     hours_per_week = models.PositiveSmallIntegerField(_("available hours per week"), default=0)
     available_from = models.DateField(_("available from"), null=True, blank=True)
@@ -172,16 +176,20 @@ class Experience(models.Model):
     """One resume entry: not only the result, but the task, the process, the team and the role."""
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="experiences")
-    organization = models.CharField(_("organization or project"), max_length=160)
+    organization = SingleLineCharField(_("organization or project"), max_length=160)
     started_on = models.DateField(_("from"))
     ended_on = models.DateField(_("to"), null=True, blank=True, help_text=_("Empty while it goes on."))
-    task = models.TextField(_("the task"))
-    process = models.TextField(_("process and methods"), blank=True)
-    team = models.CharField(_("the team"), max_length=200, blank=True)
+    task = CappedTextField(_("the task"), max_length=MESSAGE_MAX)
+    process = CappedTextField(_("process and methods"), max_length=MESSAGE_MAX, blank=True)
+    team = SingleLineCharField(_("the team"), max_length=200, blank=True)
     team_size = models.PositiveSmallIntegerField(_("team size"), null=True, blank=True)
-    role = models.CharField(_("role"), max_length=120)
-    contribution = models.TextField(_("own contribution"))
-    outcome = models.TextField(_("outcome"), blank=True)
+    role = SingleLineCharField(_("role"), max_length=120)
+    contribution = CappedTextField(_("own contribution"), max_length=MESSAGE_MAX)
+    outcome = CappedTextField(_("outcome"), max_length=MESSAGE_MAX, blank=True)
+    task_html = RenderedHTMLField(source="task")
+    process_html = RenderedHTMLField(source="process")
+    contribution_html = RenderedHTMLField(source="contribution")
+    outcome_html = RenderedHTMLField(source="outcome")
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -207,8 +215,8 @@ class Experience(models.Model):
 
 class Education(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="education")
-    institution = models.CharField(_("institution"), max_length=200)
-    degree = models.CharField(_("degree or course"), max_length=200, blank=True)
+    institution = SingleLineCharField(_("institution"), max_length=200)
+    degree = SingleLineCharField(_("degree or course"), max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(_("year of graduation"), null=True, blank=True)
 
     class Meta:

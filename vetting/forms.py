@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from topfreelancer.formsets import BoundedFormSet
 from topfreelancer.ids import IdChoiceField
+from topfreelancer.text import MESSAGE_MAX, WORK_SAMPLE_MAX
 
 from .models import Application, Question, ReasonTemplate, ScreeningExperience
 from .uploads import validate_upload
@@ -30,7 +31,7 @@ class ScreeningForm(forms.ModelForm):
             self.fields[f"q_{question.pk}"] = forms.CharField(
                 label=question.text,
                 required=question.required,
-                max_length=3000,
+                max_length=MESSAGE_MAX,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
 
@@ -101,7 +102,7 @@ class WorkSubmissionForm(forms.Form):
     text = forms.CharField(
         label=_("Your answer"),
         required=False,
-        max_length=20000,
+        max_length=WORK_SAMPLE_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Markdown is allowed."),
     )
@@ -124,7 +125,10 @@ class ReviewForm(forms.Form):
     """A moderator's scorecard: one score per rubric criterion of the current stage."""
 
     private_note = forms.CharField(
-        label=_("Private note (moderators only)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Private note (moderators only)"),
+        required=False,
+        max_length=MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, stage, **kwargs):

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from topfreelancer.i18n import Translated
+from topfreelancer.markup import RenderedHTMLField
+from topfreelancer.text import MESSAGE_MAX, TEXT_MAX, WORK_SAMPLE_MAX, CappedTextField, SingleLineCharField
 
 
 class Level(models.Model):
@@ -14,10 +16,10 @@ class Level(models.Model):
 
     rank = models.PositiveSmallIntegerField(_("rank"), unique=True, help_text=_("Higher means more senior."))
     code = models.SlugField(_("code"), max_length=32, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=64)
-    name_ru = models.CharField(_("name (Russian)"), max_length=64)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    name_en = SingleLineCharField(_("name (English)"), max_length=64)
+    name_ru = SingleLineCharField(_("name (Russian)"), max_length=64)
+    description_en = CappedTextField(_("description (English)"), max_length=TEXT_MAX, blank=True)
+    description_ru = CappedTextField(_("description (Russian)"), max_length=TEXT_MAX, blank=True)
 
     name = Translated("name")
     description = Translated("description")
@@ -36,10 +38,10 @@ class Specialization(models.Model):
     """What a person does. Each has its own ordered funnel of stages and its own thresholds."""
 
     slug = models.SlugField(_("slug"), max_length=64, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=120)
-    name_ru = models.CharField(_("name (Russian)"), max_length=120)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    name_en = SingleLineCharField(_("name (English)"), max_length=120)
+    name_ru = SingleLineCharField(_("name (Russian)"), max_length=120)
+    description_en = CappedTextField(_("description (English)"), max_length=TEXT_MAX, blank=True)
+    description_ru = CappedTextField(_("description (Russian)"), max_length=TEXT_MAX, blank=True)
     is_technical = models.BooleanField(_("technical"), default=True)
     is_active = models.BooleanField(_("accepting applications"), default=True)
     reapply_cooldown_days = models.PositiveSmallIntegerField(_("reapply cooldown (days)"), default=90)
@@ -72,10 +74,16 @@ class Stage(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     kind = models.CharField(_("kind"), max_length=16, choices=StageKind.choices)
-    name_en = models.CharField(_("name (English)"), max_length=120)
-    name_ru = models.CharField(_("name (Russian)"), max_length=120)
-    instructions_en = models.TextField(_("instructions (English)"), blank=True, help_text=_("Markdown."))
-    instructions_ru = models.TextField(_("instructions (Russian)"), blank=True, help_text=_("Markdown."))
+    name_en = SingleLineCharField(_("name (English)"), max_length=120)
+    name_ru = SingleLineCharField(_("name (Russian)"), max_length=120)
+    instructions_en = CappedTextField(
+        _("instructions (English)"), max_length=TEXT_MAX, blank=True, help_text=_("Markdown.")
+    )
+    instructions_ru = CappedTextField(
+        _("instructions (Russian)"), max_length=TEXT_MAX, blank=True, help_text=_("Markdown.")
+    )
+    instructions_html_en = RenderedHTMLField(source="instructions_en")
+    instructions_html_ru = RenderedHTMLField(source="instructions_ru")
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
         default=70,
@@ -98,6 +106,7 @@ class Stage(models.Model):
 
     name = Translated("name")
     instructions = Translated("instructions")
+    instructions_html = Translated("instructions_html")
 
     class Meta:
         ordering = ["specialization", "position"]
@@ -123,8 +132,8 @@ class ScreeningQuestion(models.Model):
         verbose_name=_("specialization"),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    text_en = models.CharField(_("question (English)"), max_length=300)
-    text_ru = models.CharField(_("question (Russian)"), max_length=300)
+    text_en = SingleLineCharField(_("question (English)"), max_length=300)
+    text_ru = SingleLineCharField(_("question (Russian)"), max_length=300)
     required = models.BooleanField(_("required"), default=True)
 
     text = Translated("text")
@@ -152,8 +161,8 @@ class Question(models.Model):
         related_name="vetting_questions",
         verbose_name=_("skill checked"),
     )
-    text_en = models.TextField(_("question (English)"))
-    text_ru = models.TextField(_("question (Russian)"))
+    text_en = CappedTextField(_("question (English)"), max_length=TEXT_MAX)
+    text_ru = CappedTextField(_("question (Russian)"), max_length=TEXT_MAX)
     is_active = models.BooleanField(_("in use"), default=True)
 
     text = Translated("text")
@@ -169,8 +178,8 @@ class Question(models.Model):
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
-    text_en = models.CharField(_("answer (English)"), max_length=300)
-    text_ru = models.CharField(_("answer (Russian)"), max_length=300)
+    text_en = SingleLineCharField(_("answer (English)"), max_length=300)
+    text_ru = SingleLineCharField(_("answer (Russian)"), max_length=300)
     is_correct = models.BooleanField(_("correct"), default=False)
 
     text = Translated("text")
@@ -191,8 +200,8 @@ class RubricCriterion(models.Model):
         Stage, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("stage")
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    name_en = models.CharField(_("name (English)"), max_length=160)
-    name_ru = models.CharField(_("name (Russian)"), max_length=160)
+    name_en = SingleLineCharField(_("name (English)"), max_length=160)
+    name_ru = SingleLineCharField(_("name (Russian)"), max_length=160)
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=5)
 
     name = Translated("name")
@@ -221,10 +230,10 @@ class ReasonTemplate(models.Model):
         verbose_name=_("specialization"),
     )
     code = models.SlugField(_("code"), max_length=64)
-    title_en = models.CharField(_("title (English)"), max_length=120)
-    title_ru = models.CharField(_("title (Russian)"), max_length=120)
-    text_en = models.TextField(_("text (English)"))
-    text_ru = models.TextField(_("text (Russian)"))
+    title_en = SingleLineCharField(_("title (English)"), max_length=120)
+    title_ru = SingleLineCharField(_("title (Russian)"), max_length=120)
+    text_en = CappedTextField(_("text (English)"), max_length=MESSAGE_MAX)
+    text_ru = CappedTextField(_("text (Russian)"), max_length=MESSAGE_MAX)
 
     title = Translated("title")
     text = Translated("text")
@@ -292,8 +301,8 @@ class Application(models.Model):
         verbose_name=_("assigned level"),
     )
     # Screening form
-    headline = models.CharField(_("headline"), max_length=160)
-    summary = models.TextField(_("about you"), help_text=_("Markdown."))
+    headline = SingleLineCharField(_("headline"), max_length=160)
+    summary = CappedTextField(_("about you"), help_text=_("Markdown."), max_length=TEXT_MAX)
     years_experience = models.PositiveSmallIntegerField(_("years of experience"))
     answers = models.JSONField(_("screening answers"), default=dict, blank=True)
     # Interview
@@ -346,10 +355,12 @@ class ScreeningExperience(models.Model):
     """A resume-style entry given at screening (copied into the profile on acceptance)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="experiences")
-    organization = models.CharField(_("organization or project"), max_length=160)
-    role = models.CharField(_("your role"), max_length=120)
+    organization = SingleLineCharField(_("organization or project"), max_length=160)
+    role = SingleLineCharField(_("your role"), max_length=120)
     years = models.PositiveSmallIntegerField(_("years"), default=1)
-    description = models.TextField(_("task, team and your contribution"), help_text=_("Markdown."))
+    description = CappedTextField(
+        _("task, team and your contribution"), help_text=_("Markdown."), max_length=MESSAGE_MAX
+    )
 
     class Meta:
         ordering = ["application", "pk"]
@@ -375,7 +386,8 @@ class StageResult(models.Model):
         Stage, on_delete=models.PROTECT, related_name="results", verbose_name=_("stage")
     )
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices)
-    reason = models.TextField(_("reason (shown to the applicant)"), blank=True)
+    reason = CappedTextField(_("reason (shown to the applicant)"), max_length=MESSAGE_MAX, blank=True)
+    reason_html = RenderedHTMLField(source="reason")
     reason_template = models.ForeignKey(
         ReasonTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -453,7 +465,8 @@ def submission_upload_to(instance, filename: str) -> str:
 class WorkSubmission(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="submissions")
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("answer"), blank=True, help_text=_("Markdown."))
+    text = CappedTextField(_("answer"), max_length=WORK_SAMPLE_MAX, blank=True, help_text=_("Markdown."))
+    text_html = RenderedHTMLField(source="text")
     link = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to=submission_upload_to, blank=True)
     original_name = models.CharField(_("original file name"), max_length=200, blank=True)
@@ -484,7 +497,7 @@ class Review(models.Model):
     )
     scores = models.JSONField(_("scores"), default=dict, help_text=_("criterion id -> score"))
     percent = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=1)
-    private_note = models.TextField(_("private note (moderators only)"), blank=True)
+    private_note = CappedTextField(_("private note (moderators only)"), max_length=MESSAGE_MAX, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -1,9 +1,10 @@
 """Stored XSS in every user text field renders inert, on every page and in the admin (ASVS 1.3.1).
 
 Each field gets its own marker followed by the same attack, written straight to the database
-(as if a form had let it through). Every page of every role is then scanned for anything that
-would run: inline <script>, on*= handlers, javascript: URLs. Each marker must show up on at
-least one page, so a field that is rendered nowhere is noticed instead of passing silently.
+(as if a form had let it through), with the HTML that a save renders from Markdown stored beside
+it. Every page of every role is then scanned for anything that would run: inline <script>, on*=
+handlers, javascript: URLs. Each marker must show up on at least one page, so a field that is
+rendered nowhere is noticed instead of passing silently.
 """
 
 from datetime import date
@@ -15,6 +16,7 @@ from accounts.models import User
 from matching.models import Invitation
 from needs.models import Need
 from profiles.models import Education, Experience, Profile
+from topfreelancer.markup import rerender
 from vetting.models import Application, Review, ScreeningExperience, StageResult, WorkSubmission
 
 from .inline import inline_code
@@ -43,6 +45,7 @@ def plant(world) -> dict[str, str]:
             markers[f"{label}.{name}"] = marker
             fields[name] = payload(marker)[: fields[name]] if fields[name] else payload(marker)
         queryset.update(**fields)
+        rerender(queryset)  # the stored HTML, as a save through a form would have written it
 
     for role, user in world.users.items():
         put(f"user{role}", User.objects.filter(pk=user.pk), full_name=150)
