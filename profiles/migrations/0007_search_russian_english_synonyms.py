@@ -97,7 +97,8 @@ UPDATE profiles_profile AS p SET search_vector =
 def seed(apps, schema_editor):
     Synonym = apps.get_model("profiles", "Synonym")
     Skill = apps.get_model("profiles", "Skill")
-    Synonym.objects.bulk_create(Synonym(terms=terms) for terms in SYNONYMS)
+    for terms in SYNONYMS:  # idempotent: the tests re-run data migrations
+        Synonym.objects.get_or_create(terms=terms)
     for name, name_ru in SKILL_NAMES_RU.items():
         Skill.objects.filter(name=name, name_ru="").update(name_ru=name_ru)
 
