@@ -188,3 +188,18 @@ def test_the_thesaurus_is_edited_in_admin_and_applies_at_once(client, people):
     assert found(client, q="верстальщик") == []
     Synonym.objects.create(terms="верстальщик, web developer")
     assert found(client, q="верстальщика") == [people["js_dev"]]
+
+
+def test_the_thesaurus_admin_is_translated_and_checks_a_group(client):
+    from profiles.models import Synonym
+    from tests.factories import SuperuserFactory
+
+    client.force_login(SuperuserFactory())
+    listing = client.get(reverse("admin:profiles_synonym_changelist"), HTTP_ACCEPT_LANGUAGE="ru")
+    assert "Синонимы поиска" in listing.content.decode()
+    assert Synonym.objects.filter(terms__contains="k8s").exists()  # seeded by the migration
+    add = reverse("admin:profiles_synonym_add")
+    response = client.post(add, {"terms": "lonely"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "Give at least two terms" in response.content.decode()
+    assert not Synonym.objects.filter(terms="lonely").exists()
