@@ -121,7 +121,7 @@ class Unit:
 def read_query(text: str) -> list[Unit]:
     """The query as units, all of which a profile must match (each by any of its alternatives)."""
     vocab = vocabulary()
-    words = [word for word in tokens(text) if word not in FILLER]
+    words = [word for word in dict.fromkeys(tokens(text)) if word not in FILLER]  # each word once
     units = []
     i = 0
     while i < len(words) and len(units) < MAX_UNITS:

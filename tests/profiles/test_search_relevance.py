@@ -203,3 +203,13 @@ def test_the_thesaurus_admin_is_translated_and_checks_a_group(client):
     assert response.status_code == 200
     assert "Give at least two terms" in response.content.decode()
     assert not Synonym.objects.filter(terms="lonely").exists()
+
+
+def test_a_long_query_is_cut_to_what_is_cheap_to_read(client, people):
+    from profiles import words
+
+    assert len(words.read_query(" ".join(f"word{i}" for i in range(50)))) == words.MAX_UNITS
+    response = client.get(reverse("profiles:catalogue"), {"q": "переводчикк " * 1000})
+    assert response.status_code == 200
+    found = {p.pk for p in response.context["page"].profiles}  # a typo of переводчик = translator
+    assert found == {people["ru_translator"], people["en_translator"]}
