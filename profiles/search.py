@@ -16,6 +16,7 @@ start): the same texts stemmed in Python into Profile.search_text, matched word 
 ranked by how many query words the headline and skills hold.
 """
 
+import operator
 import re
 from collections.abc import Iterable
 from functools import reduce
@@ -91,14 +92,18 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     if not units:
         return queryset
     if connection.vendor == "postgresql":
-        query = reduce(lambda a, b: a & b, (_tsquery(unit) for unit in units))
+        query = reduce(operator.and_, (_tsquery(unit) for unit in units))
         # A plain filter: with the sort's index the planner stops after a page of hits.
         return queryset.filter(search_vector=query).annotate(**{RANK: SearchRank(F("search_vector"), query)})
     rank = Value(0)
     for unit in units:
-        queryset = queryset.filter(_sqlite_match(unit))
-        in_head = When(search_text__regex=r"^[^|]* (?:" + "|".join(_sqlite_patterns(unit)) + ")", then=1)
-        rank = rank + Case(in_head, default=0, output_field=IntegerField())
+        # search_text: stems between spaces; a term matches as whole words, the prefix as a beginning
+        needles = [f" {words.stem_phrase(term)} " for term in unit.terms if words.tokens(term)]
+        if unit.prefix:
+            needles.append(f" {unit.prefix}")
+        queryset = queryset.filter(reduce(operator.or_, (Q(search_text__contains=n) for n in needles)))
+        in_head = rf"^[^|]*(?:{'|'.join(re.escape(n) for n in needles)})"  # before the "|"
+        rank = rank + Case(When(search_text__regex=in_head, then=1), default=0, output_field=IntegerField())
     return queryset.annotate(**{RANK: rank})
 
 
@@ -106,20 +111,4 @@ def _tsquery(unit: words.Unit) -> SearchQuery:
     alternatives = [SearchQuery(term, config=CONFIG, search_type="phrase") for term in unit.terms]
     if unit.prefix:  # matched against the stored stems as typed: "переводч" finds переводчик
         alternatives.append(SearchQuery(f"{unit.prefix}:*", config="simple", search_type="raw"))
-    return reduce(lambda a, b: a | b, alternatives)
-
-
-def _sqlite_patterns(unit: words.Unit) -> list[str]:
-    patterns = [re.escape(words.stem_phrase(term)) + " " for term in unit.terms if words.tokens(term)]
-    if unit.prefix:
-        patterns.append(re.escape(unit.prefix))
-    return patterns
-
-
-def _sqlite_match(unit: words.Unit) -> Q:
-    conditions = [
-        Q(search_text__contains=f" {words.stem_phrase(term)} ") for term in unit.terms if words.tokens(term)
-    ]
-    if unit.prefix:
-        conditions.append(Q(search_text__contains=f" {unit.prefix}"))
-    return reduce(lambda a, b: a | b, conditions)
+    return reduce(operator.or_, alternatives)

@@ -19,6 +19,10 @@ from difflib import get_close_matches
 import snowballstemmer
 from django.core.cache import cache
 
+from vetting.models import Level, Specialization
+
+from .models import Skill, Synonym
+
 TOKEN = re.compile(r"\w+(?:[./+#-]\w+)*[+#]*")
 CYRILLIC = re.compile(r"[а-яё]")
 MAX_UNITS = 8  # words (or thesaurus phrases) read from one query
@@ -89,10 +93,6 @@ def clear_vocabulary(**kwargs) -> None:
 
 
 def _build_vocabulary() -> Vocabulary:
-    from vetting.models import Level, Specialization
-
-    from .models import Skill, Synonym
-
     names = [
         *(n for pair in Skill.objects.values_list("name", "name_ru") for n in pair),
         *(n for pair in Specialization.objects.values_list("name_en", "name_ru") for n in pair),
@@ -102,9 +102,9 @@ def _build_vocabulary() -> Vocabulary:
     for group in Synonym.objects.all():
         terms = group.term_list()
         names += terms
-        for term in terms:
-            synonyms.setdefault(stem_phrase(term), [])
-            synonyms[stem_phrase(term)] += [t for t in terms if t not in synonyms[stem_phrase(term)]]
+        for term in terms:  # a term in two groups means the words of both
+            same = synonyms.setdefault(stem_phrase(term), [])
+            same += [t for t in terms if t not in same]
     words = sorted({word for name in names for word in re.findall(r"\w+", name.lower()) if len(word) > 1})
     return Vocabulary(words=words, known_stems={stem(w) for w in words}, synonyms=synonyms)
 
