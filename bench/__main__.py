@@ -1,7 +1,8 @@
 """`make bench`: migrate the PostgreSQL of DATABASE_URL (a fresh, empty database works), load BENCH_N
 profiles (default 10000) into it if they are not there yet, time the catalogue page against its bare
-view, then the matching run (bench.matching) when that module exists, and print one table per benchmark.
-The renderer's bound (bench.markup) runs first and needs no database; `--only markup` runs it alone.
+view, measure the search's recall (bench.search), then the matching run (bench.matching) when that
+module exists, and print one table per benchmark. The renderer's bound (bench.markup) runs first and
+needs no database; `--only markup` runs it alone.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tf_bench BENCH_N=100000 python -m bench
     python -m bench --only markup
@@ -49,6 +50,10 @@ def main(argv=None) -> int:
     rows = catalogue.run(n=n, stdout=sys.stdout)
     print()
     catalogue.print_rows(rows)
+    from bench import search
+
+    print(f"\nSearch at {n:,} profiles: word forms, typos, synonyms, the two languages", flush=True)
+    search.print_rows(search.run(n=n))
     if importlib.util.find_spec("bench.matching") is not None:
         from bench import matching
 

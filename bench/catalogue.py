@@ -115,6 +115,20 @@ def combos() -> list[tuple[str, dict]]:
             },
         ),
         ("recently active, page 5", {"sort": "active", "page": 5}),
+        # The two searches again in the level order (what they were before "Best match" existed):
+        # what ranking costs, measured in the same run.
+        ("search word “payments”, by level", {"q": "payments", "sort": "level"}),
+        (
+            "filters + search, by level",
+            {
+                "specialization": design,
+                "min_level": level["middle"],
+                "skills": [skill.get("figma")],
+                "min_hours": 10,
+                "q": "research",
+                "sort": "level",
+            },
+        ),
     ]
 
 

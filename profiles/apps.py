@@ -7,13 +7,30 @@ class ProfilesConfig(AppConfig):
     verbose_name = _("Profiles")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
         from vetting.models import Level, Specialization
 
         from .filters import clear_reference_choices
-        from .models import Skill
+        from .models import Skill, Synonym
+        from .words import clear_vocabulary
 
         for model in (Specialization, Level, Skill):
             post_save.connect(clear_reference_choices, sender=model)
             post_delete.connect(clear_reference_choices, sender=model)
+        for model in (Specialization, Level, Skill, Synonym):
+            post_save.connect(clear_vocabulary, sender=model)
+            post_delete.connect(clear_vocabulary, sender=model)
+        post_migrate.connect(_fill_search_text, sender=self)
+
+
+def _fill_search_text(using, **kwargs):
+    """SQLite: give profiles made before the stored search text had one (PostgreSQL's vectors are
+    rebuilt by the migrations' SQL; Python stemming cannot be frozen into a migration)."""
+    from django.db import connections
+
+    from .models import Profile
+    from .search import reindex
+
+    if connections[using].vendor == "sqlite":
+        reindex(Profile.objects.using(using).filter(search_text="").values_list("pk", flat=True))

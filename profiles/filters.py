@@ -14,9 +14,11 @@ from vetting.models import Level, Specialization
 
 from .choices import Language
 from .models import ProfileLanguage, ProfileSkill, Skill
-from .search import search
+from .search import RANK, search
 
 SORTS = {
+    # "Best match": the text rank, then level and recency; without a query, the level order.
+    "relevance": (F(RANK).desc(), "-level_rank", "-last_active_at", "-id"),
     "level": ("-level_rank", "-id"),
     "availability": ("-hours_per_week", "-id"),
     "rate": (F("rate_min").asc(nulls_last=True), "-id"),
@@ -138,6 +140,7 @@ class CatalogueFilter(django_filters.FilterSet):
     )
     sort = django_filters.ChoiceFilter(
         choices=[
+            ("relevance", _("Best match")),
             ("level", _("Level")),
             ("availability", _("Availability")),
             ("rate", _("Rate")),
@@ -218,4 +221,4 @@ def clear_reference_choices(**kwargs) -> None:
 
 def sort_key(data) -> str:
     value = data.get("sort") if data else None
-    return value if value in SORTS else "level"
+    return value if value in SORTS else "relevance"

@@ -12,6 +12,8 @@ from .choices import Currency, Language, Proficiency
 
 class Skill(models.Model):
     name = SingleLineCharField(_("name"), max_length=80, unique=True)
+    # Indexed for search beside the name, so a Russian query finds an English skill and back.
+    name_ru = SingleLineCharField(_("name (Russian)"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
@@ -21,6 +23,35 @@ class Skill(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Synonym(models.Model):
+    """Words the catalogue search treats as one (js, JavaScript; фронтенд, frontend), applied when
+    a query is read, so editing a group needs no reindex."""
+
+    terms = models.CharField(
+        _("terms"),
+        max_length=300,
+        help_text=_("Two or more words or phrases that mean the same, comma-separated, in any language."),
+    )
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("search synonym group")
+        verbose_name_plural = _("search synonyms")
+        constraints = [models.CheckConstraint(condition=Q(terms__contains=","), name="synonym_two_terms")]
+
+    def __str__(self) -> str:
+        return self.terms
+
+    def term_list(self) -> list[str]:
+        return list(dict.fromkeys(t.strip().lower() for t in self.terms.split(",") if t.strip()))
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("Give at least two terms, separated by commas.")})
 
 
 class ProfileQuerySet(models.QuerySet):
@@ -78,6 +109,9 @@ class Profile(models.Model):
     # PostgreSQL only: headline, skills, summary and experience, kept current by the services
     # (profiles.search.reindex). GIN-indexed by a PostgreSQL-only migration; unused on SQLite.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
+    # SQLite only (the quick start): the same texts as stems, " <headline and skills> | <the rest> ",
+    # kept by the same reindex; unused on PostgreSQL.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     objects = ProfileQuerySet.as_manager()
 

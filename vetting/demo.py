@@ -20,7 +20,15 @@ from accounts.models import User
 from profiles.models import Skill
 from profiles.services import profile_grant
 
-from .demo_content import CRITERIA, QUESTIONS, REASONS, SCREENING_QUESTIONS, SPECIALIZATIONS, STAGES
+from .demo_content import (
+    CRITERIA,
+    QUESTIONS,
+    REASONS,
+    SCREENING_QUESTIONS,
+    SKILL_NAMES_RU,
+    SPECIALIZATIONS,
+    STAGES,
+)
 from .models import (
     Application,
     ApplicationStatus,
@@ -159,7 +167,10 @@ def _configuration() -> dict[str, Specialization]:
             for i, (en, ru) in enumerate(SCREENING_QUESTIONS)
         )
         skill_objects = [
-            Skill.objects.get_or_create(slug=slugify(name) or name.lower(), defaults={"name": name})[0]
+            Skill.objects.get_or_create(
+                slug=slugify(name) or name.lower(),
+                defaults={"name": name, "name_ru": SKILL_NAMES_RU.get(name, "")},
+            )[0]
             for name in skills
         ]
         for text_en, text_ru, choices, correct, skill_index in QUESTIONS.get(slug, []):

@@ -11,12 +11,24 @@ def fill_level_rank(apps, schema_editor):
         Profile.objects.filter(level=level).update(level_rank=level.rank)
 
 
-def rebuild_search_vectors(apps, schema_editor):
-    """The vector now leaves out task/process/outcome (see profiles.search)."""
-    if schema_editor.connection.vendor == "postgresql":
-        from profiles.search import _REINDEX_SQL
+# The search vector of this migration's time, frozen (0007 rebuilds it again).
+REINDEX_SQL = """
+UPDATE profiles_profile AS p SET search_vector =
+    setweight(to_tsvector('simple', coalesce(p.headline, '')), 'A')
+ || setweight(to_tsvector('simple', coalesce((
+        SELECT string_agg(s.name, ' ') FROM profiles_profileskill ps
+        JOIN profiles_skill s ON s.id = ps.skill_id WHERE ps.profile_id = p.id), '')), 'A')
+ || setweight(to_tsvector('simple', coalesce(p.summary, '')), 'B')
+ || setweight(to_tsvector('simple', coalesce((
+        SELECT string_agg(concat_ws(' ', e.organization, e.role, e.team, e.contribution), ' ')
+        FROM profiles_experience e WHERE e.profile_id = p.id), '')), 'C')
+"""
 
-        schema_editor.execute(_REINDEX_SQL)
+
+def rebuild_search_vectors(apps, schema_editor):
+    """The vector now leaves out task/process/outcome."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(REINDEX_SQL)
 
 
 class Migration(migrations.Migration):
