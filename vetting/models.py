@@ -95,6 +95,16 @@ class Stage(models.Model):
         default=30,
         help_text=_("An application idle this long at this stage expires."),
     )
+    target_days = models.PositiveSmallIntegerField(
+        _("moderator target (days)"),
+        default=3,
+        help_text=_("An item waiting for a moderator longer than this shows as late in the queue."),
+    )
+    reviews_needed = models.PositiveSmallIntegerField(
+        _("reviews needed"),
+        default=1,
+        help_text=_("Work sample and interview: scorecards from this many different moderators."),
+    )
 
     name = Translated("name")
     instructions = Translated("instructions")
@@ -108,6 +118,9 @@ class Stage(models.Model):
             models.CheckConstraint(condition=models.Q(pass_mark__lte=100), name="stage_pass_mark_max_100"),
             models.CheckConstraint(
                 condition=models.Q(time_limit_minutes__gt=0), name="stage_time_limit_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reviews_needed__gte=1), name="stage_reviews_needed_min"
             ),
         ]
 
@@ -207,6 +220,31 @@ class RubricCriterion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RubricAnchor(models.Model):
+    """What one score of one criterion means: an observable behaviour, not an adjective."""
+
+    criterion = models.ForeignKey(
+        RubricCriterion, on_delete=models.CASCADE, related_name="anchors", verbose_name=_("rubric criterion")
+    )
+    score = models.PositiveSmallIntegerField(_("score"))
+    text_en = models.CharField(_("what it looks like (English)"), max_length=300)
+    text_ru = models.CharField(_("what it looks like (Russian)"), max_length=300)
+
+    text = Translated("text")
+
+    class Meta:
+        ordering = ["criterion", "score"]
+        verbose_name = _("rubric anchor")
+        verbose_name_plural = _("rubric anchors")
+        constraints = [
+            models.UniqueConstraint(fields=["criterion", "score"], name="anchor_once_per_score"),
+            models.CheckConstraint(condition=models.Q(score__gt=0), name="anchor_score_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.score}"
 
 
 class ReasonTemplate(models.Model):
@@ -322,6 +360,7 @@ class Application(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["status", "stage_entered_at"], name="application_queue_idx")]
+        permissions = [("resolve_disagreement", _("Can decide when reviewers disagree"))]
 
     def __str__(self) -> str:
         return f"{self.applicant} · {self.specialization}"
@@ -358,6 +397,34 @@ class ScreeningExperience(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role}, {self.organization}"
+
+
+class Claim(models.Model):
+    """A moderator has taken an application; it is theirs until `expires_at`, then back in the pool."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, primary_key=True, related_name="claim"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("moderator")
+    )
+    claimed_at = models.DateTimeField(_("claimed"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("claimed_at")), name="claim_expires_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.moderator}"
+
+    def active(self, now=None) -> bool:
+        return self.expires_at > (now or timezone.now())
 
 
 class Outcome(models.TextChoices):

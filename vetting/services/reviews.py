@@ -5,7 +5,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Review, WorkSubmission
+from ..models import Claim, Review, WorkSubmission
+from .claims import check_claim
 from .common import TransitionError, audit, check, lock
 
 
@@ -32,9 +33,14 @@ def work_submit(*, application, applicant, text: str = "", link: str = "", file=
 
 @transaction.atomic
 def review_submit(*, application, reviewer, scores: dict[int, int], private_note: str = "") -> Review:
-    """Record (or revise) one moderator's scorecard for the current stage."""
+    """Record (or revise) one moderator's scorecard for the current stage.
+
+    Refused while another moderator holds the application. When the stage still waits for
+    other moderators' scorecards, the reviewer's claim ends so the next reviewer can take it.
+    """
     application = lock(application)
     stage = check(application, "review_submit")
+    check_claim(application, reviewer)
     criteria = list(stage.criteria.all())
     if not criteria:
         raise TransitionError(_("This stage has no rubric criteria."))
@@ -61,4 +67,6 @@ def review_submit(*, application, reviewer, scores: dict[int, int], private_note
         before=(application.status, stage),
         detail={"percent": str(percent)},
     )
+    if Review.objects.filter(application=application, stage=stage).count() < stage.reviews_needed:
+        Claim.objects.filter(application=application, moderator=reviewer).delete()
     return review
