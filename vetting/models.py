@@ -574,13 +574,31 @@ class Review(models.Model):
 class AuditEntry(models.Model):
     """Who did what to an application, when: written by every service, never edited."""
 
+    ACTIONS = {
+        "create": _("applied"),
+        "screening_rule": _("failed the screening rule"),
+        "advance": _("advanced"),
+        "accept": _("accepted"),
+        "reject": _("rejected"),
+        "withdraw": _("withdrew"),
+        "expire": _("expired"),
+        "attempt_submit": _("submitted the test"),
+        "attempt_late": _("submitted the test late"),
+        "attempt_expire": _("test time ran out"),
+        "work_submit": _("handed in the work sample"),
+        "review": _("scored the rubric"),
+        "schedule_interview": _("scheduled the interview"),
+        "claim": _("took the application"),
+        "release": _("gave the application back"),
+    }
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="audit")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     action = models.CharField(_("action"), max_length=40)
-    from_status = models.CharField(max_length=16, blank=True)
-    to_status = models.CharField(max_length=16, blank=True)
+    from_status = models.CharField(max_length=16, blank=True, choices=ApplicationStatus.choices)
+    to_status = models.CharField(max_length=16, blank=True, choices=ApplicationStatus.choices)
     from_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     to_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     detail = models.JSONField(default=dict, blank=True)
@@ -593,3 +611,7 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return self.ACTIONS.get(self.action, self.action)

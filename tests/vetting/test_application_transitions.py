@@ -155,7 +155,10 @@ def test_work_sample_needs_a_submission_and_a_passing_review(funnel, moderator):
     assert application.current_stage == funnel.interview
     result = application.results.get(stage=funnel.work_sample)
     assert result.score == 80
-    assert application.audit.get(action="advance", from_stage=funnel.work_sample).detail["disagreement"] == "third_review"
+    assert (
+        application.audit.get(action="advance", from_stage=funnel.work_sample).detail["disagreement"]
+        == "third_review"
+    )
 
 
 def test_review_scores_are_validated(funnel, moderator):

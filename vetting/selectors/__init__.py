@@ -3,17 +3,29 @@
 from .applicant import applicant_overview, application_page
 from .evidence import StageEvidence, score_band, vetting_evidence
 from .funnel import compute_funnel_stats, funnel_chart, funnel_stats, funnel_stats_clear
-from .moderation import DISAGREEMENT_POINTS, queue_ages, scorecards
+from .moderation import (
+    DISAGREEMENT_POINTS,
+    attempt_breakdown,
+    awaiting_moderator,
+    moderator_queue,
+    next_in_queue,
+    queue_ages,
+    scorecards,
+)
 
 __all__ = [
     "DISAGREEMENT_POINTS",
     "StageEvidence",
     "applicant_overview",
+    "attempt_breakdown",
+    "awaiting_moderator",
     "application_page",
     "compute_funnel_stats",
     "funnel_chart",
     "funnel_stats",
     "funnel_stats_clear",
+    "moderator_queue",
+    "next_in_queue",
     "queue_ages",
     "score_band",
     "scorecards",
