@@ -402,6 +402,9 @@ class ApplicationAdmin(admin.ModelAdmin):
                 application.refresh_from_db()
                 if services.active_claim(application) is not None:
                     return redirect("admin:vetting_application_change", application.pk)
+                self.message_user(
+                    request, _("It now waits for another moderator's scorecard or a lead's decision.")
+                )
                 return self._next(request, after=application.pk)
             self._decide(request, application, move, form.cleaned_data)
         except services.TransitionError as error:
