@@ -35,8 +35,10 @@ from .models import (
     Stage,
     StageKind,
 )
-from .selectors import compute_funnel_stats, funnel_chart, next_in_queue, queue_ages
+from .selectors import compute_funnel_stats, funnel_chart, next_in_queue
+from .selectors.calibration import calibration
 from .selectors.decision import decision_page
+from .selectors.timing import decided_per_week, time_in_stage, timing_chart
 
 # --- Configuration: superusers edit, moderators (view permission) only read -------------------
 
@@ -477,22 +479,18 @@ class ApplicationAdmin(admin.ModelAdmin):
     def stats_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        stats = compute_funnel_stats()
-        ages = queue_ages()
-        stages = Stage.objects.select_related("specialization").order_by(
-            "specialization__position", "position"
-        )
-        queue = [
-            {"stage": stage, **ages.get(stage.pk, {"waiting": 0, "oldest_days": None})}
-            for stage in stages
-            if stage.pk in ages
-        ]
+        language = "ru" if request.LANGUAGE_CODE.startswith("ru") else "en"
+        timing = time_in_stage()
+        for spec in timing["specializations"]:
+            spec["chart"] = timing_chart(spec)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": _("Funnel statistics"),
-            "queue": queue,
-            **funnel_chart(stats, language="en" if not request.LANGUAGE_CODE.startswith("ru") else "ru"),
+            "title": _("Selection statistics"),
+            "timing": timing,
+            "per_week": decided_per_week(),
+            "calibration": calibration(),
+            **funnel_chart(compute_funnel_stats(), language=language),
         }
         return TemplateResponse(request, "vetting/admin/stats.html", context)
 

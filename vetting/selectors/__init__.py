@@ -9,7 +9,6 @@ from .moderation import (
     awaiting_moderator,
     moderator_queue,
     next_in_queue,
-    queue_ages,
     scorecards,
 )
 
@@ -26,7 +25,6 @@ __all__ = [
     "funnel_stats_clear",
     "moderator_queue",
     "next_in_queue",
-    "queue_ages",
     "score_band",
     "scorecards",
     "vetting_evidence",

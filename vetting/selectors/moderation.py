@@ -226,18 +226,3 @@ def attempt_breakdown(*, application, stage) -> dict | None:
             }
         )
     return {"attempt": attempt, "rows": rows, "correct": sum(r["correct"] for r in rows)}
-
-
-def queue_ages(*, now=None) -> dict[int, dict]:
-    """Per stage: how many open applications wait there and since when (one query)."""
-    now = now or timezone.now()
-    rows = (
-        Application.objects.open()
-        .values("current_stage_id")
-        .annotate(n=Count("pk"), oldest=Min("stage_entered_at"))
-        .order_by()
-    )
-    return {
-        row["current_stage_id"]: {"waiting": row["n"], "oldest_days": (now - row["oldest"]).days}
-        for row in rows
-    }
