@@ -1,12 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from topfreelancer.admin_titles import AccusativeTitles
 
 from .models import OutboundEmail, User
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AccusativeTitles, BaseUserAdmin):
+    accusative = pgettext_lazy("accusative", "user")
     ordering = ["email"]
     list_display = ["email", "full_name", "role", "is_staff", "is_active", "date_joined"]
     list_filter = ["role", "is_staff", "is_active", "groups"]
@@ -24,7 +28,8 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
+class OutboundEmailAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "outbound email")
     list_display = ["to", "subject", "created_at", "sent_at", "attempts"]
     list_filter = [("sent_at", admin.EmptyFieldListFilter)]
     search_fields = ["to", "subject"]

@@ -15,7 +15,9 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
+
+from topfreelancer.admin_titles import AccusativeTitles
 
 from . import services
 from .admin_forms import DecisionForm
@@ -68,13 +70,15 @@ class ScreeningQuestionInline(admin.TabularInline):
 
 
 @admin.register(Level)
-class LevelAdmin(admin.ModelAdmin):
+class LevelAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "level")
     list_display = ["rank", "code", "name_en", "name_ru"]
     ordering = ["rank"]
 
 
 @admin.register(Specialization)
-class SpecializationAdmin(admin.ModelAdmin):
+class SpecializationAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "specialization")
     list_display = ["name_en", "name_ru", "is_technical", "is_active", "reapply_cooldown_days", "position"]
     list_filter = ["is_technical", "is_active"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -95,9 +99,10 @@ class RubricAnchorInline(admin.TabularInline):
 
 
 @admin.register(RubricCriterion)
-class RubricCriterionAdmin(admin.ModelAdmin):
+class RubricCriterionAdmin(AccusativeTitles, admin.ModelAdmin):
     """A criterion of one specialization's stage, with what each of its scores means."""
 
+    accusative = pgettext_lazy("accusative", "rubric criterion")
     list_display = ["name_en", "name_ru", "stage", "max_score"]
     list_filter = ["stage__specialization", "stage__kind"]
     list_select_related = ["stage__specialization"]
@@ -105,7 +110,8 @@ class RubricCriterionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Stage)
-class StageAdmin(admin.ModelAdmin):
+class StageAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "stage")
     list_display = ["specialization", "position", "kind", "name_en", "pass_mark", "time_limit_minutes"]
     list_filter = ["kind", "specialization"]
     inlines = [RubricCriterionInline]
@@ -128,7 +134,8 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "test question")
     list_display = ["__str__", "specialization", "skill", "is_active"]
     list_filter = ["specialization", "is_active"]
     search_fields = ["text_en", "text_ru"]
@@ -136,16 +143,18 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReasonTemplate)
-class ReasonTemplateAdmin(admin.ModelAdmin):
+class ReasonTemplateAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "reason template")
     list_display = ["code", "title_en", "title_ru", "specialization"]
     list_filter = ["specialization"]
     search_fields = ["code", "title_en", "text_en"]
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(AccusativeTitles, admin.ModelAdmin):
     """Who holds which application; claims change only through vetting.services."""
 
+    accusative = pgettext_lazy("accusative", "claim")
     list_display = ["application", "moderator", "claimed_at", "expires_at"]
     list_select_related = ["application__applicant", "application__specialization", "moderator"]
 
@@ -215,13 +224,14 @@ class StageKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
     """The list of applications (open ones by default, oldest first) and the decision page.
 
     The change page is the decision page: one screen with the evidence and the moves, each
     move one call of vetting.services. Bulk actions on the list call the same services.
     """
 
+    accusative = pgettext_lazy("accusative", "application")
     list_display = ["applicant", "specialization", "stage", "time_in_stage", "status", "created_at"]
     list_filter = [StatusFilter, StageKindFilter, "specialization", "current_stage"]
     list_select_related = ["applicant", "specialization", "current_stage"]

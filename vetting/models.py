@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from topfreelancer.i18n import Translated
 
@@ -342,7 +343,7 @@ class Application(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("application")
-        verbose_name_plural = _("applications")
+        verbose_name_plural = pgettext_lazy("model", "applications")
         constraints = [
             models.UniqueConstraint(
                 fields=["applicant", "specialization"],
@@ -590,6 +591,11 @@ class AuditEntry(models.Model):
         "schedule_interview": _("scheduled the interview"),
         "claim": _("took the application"),
         "release": _("gave the application back"),
+        # The demo's simulated history
+        "demo_passed": _("passed the stage"),
+        "demo_failed": _("did not pass the stage"),
+        "demo_expired": _("expired"),
+        "demo_withdrawn": _("withdrew"),
     }
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="audit")
