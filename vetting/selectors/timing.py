@@ -131,7 +131,12 @@ def decided_per_week(*, weeks: int = 8, now: datetime | None = None) -> dict:
         if week in person["weeks"]:
             person["weeks"][week] += r["n"]
     people = [
-        {"name": p["name"], "counts": list(p["weeks"].values()), "total": sum(p["weeks"].values())}
+        {
+            "name": p["name"],
+            "counts": list(p["weeks"].values()),
+            "cells": list(p["weeks"].items()),
+            "total": sum(p["weeks"].values()),
+        }
         for p in table.values()
     ]
     return {"weeks": week_starts, "moderators": sorted(people, key=lambda p: p["name"])}
