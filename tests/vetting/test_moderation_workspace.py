@@ -210,3 +210,19 @@ def test_the_list_opens_on_open_applications(client, funnel, moderator):
     body = client.get(url + "?status__exact=all").content.decode()
     assert "Still Open" in body and "Closed Carl" in body
     assert open_one.is_open
+
+
+def test_admin_pages_read_right_in_russian(client, funnel, moderator):
+    application = apply(funnel)
+    client.force_login(moderator)
+    ru = {"HTTP_ACCEPT_LANGUAGE": "ru"}
+    body = client.get(reverse("admin:vetting_application_changelist"), **ru).content.decode()
+    assert "Выберите заявку для изменения" in body
+    body = client.get(reverse("admin:vetting_stage_changelist"), **ru).content.decode()
+    assert "Выберите этап для просмотра" in body
+    body = client.get(reverse("admin:index"), **ru).content.decode()
+    assert "Моя очередь" in body and "Рассмотреть" in body
+    body = client.get(reverse("admin:vetting_application_change", args=[application.pk]), **ru).content.decode()
+    for text in ("Журнал действий", "подана", "Перевести дальше", "Или отклонить"):
+        assert text in body, text
+    assert 'rel="icon"' in body  # admin pages have the site's favicon
