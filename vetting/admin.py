@@ -347,8 +347,8 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
     def decide_view(self, request, object_id):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        if not str(object_id).isdigit():
-            raise Http404
+        if not (str(object_id).isascii() and str(object_id).isdigit() and len(str(object_id)) < 19):
+            raise Http404  # not an id a bigint column can hold
         page = decision_page(application_id=int(object_id))
         application, stage = page["application"], page["stage"]
         can_move = application.is_open and self.has_change_permission(request, application)
@@ -356,8 +356,11 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
         form = DecisionForm(post, specialization=application.specialization_id)
         review_form = ReviewForm(post, stage=stage) if page["criteria"] else None
         if post is not None:
-            if not can_move:
+            if not self.has_change_permission(request, application):
                 raise PermissionDenied
+            if not application.is_open:
+                self.message_user(request, _("This application is already closed."), messages.WARNING)
+                return redirect("admin:vetting_application_change", application.pk)
             if form.is_valid():
                 done = self._move(request, application, form, review_form)
                 if done is not None:
@@ -400,6 +403,8 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
         scored = review_form is not None and any(request.POST.get(f"c_{c.pk}") for c in review_form.criteria)
         try:
             if move == "review" or scored:
+                if not request.user.has_perm("vetting.add_review"):
+                    raise PermissionDenied
                 if review_form is None or not review_form.is_valid():
                     form.add_error(None, _("Score every criterion of the rubric."))
                     return None
