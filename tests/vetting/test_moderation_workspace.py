@@ -222,7 +222,28 @@ def test_admin_pages_read_right_in_russian(client, funnel, moderator):
     assert "Выберите этап для просмотра" in body
     body = client.get(reverse("admin:index"), **ru).content.decode()
     assert "Моя очередь" in body and "Рассмотреть" in body
-    body = client.get(reverse("admin:vetting_application_change", args=[application.pk]), **ru).content.decode()
+    body = client.get(
+        reverse("admin:vetting_application_change", args=[application.pk]), **ru
+    ).content.decode()
     for text in ("Журнал действий", "подана", "Перевести дальше", "Или отклонить"):
         assert text in body, text
     assert 'rel="icon"' in body  # admin pages have the site's favicon
+
+
+def test_the_queue_costs_the_same_queries_for_many_items(
+    client, funnel, moderator, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    apply(funnel)
+    client.force_login(moderator)
+    url = reverse("admin:index")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(6):
+        handed_in(funnel, moderator)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)

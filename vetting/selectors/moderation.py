@@ -152,7 +152,6 @@ def moderator_queue(*, user, now: datetime | None = None, per_stage: int = 25) -
         for kind in QUEUE_KINDS
     }
     per_spec: dict[int, dict[str, int]] = {}
-    mine = []
     for item in awaiting_moderator(user=user):
         if not _offered(item, user):
             continue
@@ -162,8 +161,6 @@ def moderator_queue(*, user, now: datetime | None = None, per_stage: int = 25) -
         section["late"] += row["late"]
         if len(section["items"]) < per_stage:
             section["items"].append(row)
-        if row["mine"]:
-            mine.append(row)
         counts = per_spec.setdefault(item.specialization_id, dict.fromkeys(QUEUE_KINDS, 0))
         counts[item.current_stage.kind] += 1
     names = Specialization.objects.filter(pk__in=per_spec).order_by("position", "slug")
@@ -178,7 +175,6 @@ def moderator_queue(*, user, now: datetime | None = None, per_stage: int = 25) -
             }
             for spec in names
         ],
-        "mine": mine,
         "total": sum(s["count"] for s in sections.values()),
     }
 

@@ -41,7 +41,7 @@ def application_claim(*, application: Application, moderator, now: datetime | No
 
     Locks the application row, so of two moderators taking it at once one gets it and the other
     gets `ClaimTaken` naming the holder. A work sample or interview needing several scorecards is
-    refused to a moderator who already scored it, unless the reviewers disagree and they may decide.
+    refused to a moderator who already scored it while it still waits for the others.
     """
     now = now or timezone.now()
     application = lock(application)
@@ -53,7 +53,7 @@ def application_claim(*, application: Application, moderator, now: datetime | No
         and Review.objects.filter(application=application, stage=stage).count() < stage.reviews_needed
     ):
         raise TransitionError(_("You have scored this already: it waits for another moderator's review."))
-    claim, created = Claim.objects.update_or_create(
+    claim, _created = Claim.objects.update_or_create(
         application=application,
         defaults={
             "moderator": moderator,
