@@ -3,14 +3,17 @@ from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from topfreelancer.admin import IdFieldsAdmin
+from topfreelancer.admin_titles import AccusativeTitles
 
 from .models import OutboundEmail, User
 
 
 @admin.register(User)
-class UserAdmin(IdFieldsAdmin, BaseUserAdmin):
+class UserAdmin(AccusativeTitles, IdFieldsAdmin, BaseUserAdmin):
+    accusative = pgettext_lazy("accusative", "user")
     ordering = ["email"]
     list_display = ["email", "full_name", "role", "is_staff", "is_active", "date_joined"]
     list_filter = ["role", "is_staff", "is_active", "groups"]
@@ -51,7 +54,8 @@ class EmailStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
+class OutboundEmailAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "outbound email")
     list_display = ["to", "subject", "created_at", "sent_at", "failed_at", "attempts", "last_error"]
     list_filter = [EmailStatusFilter]
     search_fields = ["to", "subject", "last_error"]

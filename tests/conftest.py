@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from topfreelancer.celery import app as celery_app
@@ -128,6 +129,14 @@ def _reference_data(request):
 def _empty_cache():
     """Each test starts with an empty cache (rate-limit counters, the catalogue's choices)."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """LocaleMiddleware activates a request's language in this thread and leaves it active: a test
+    that called a Russian page must not make the next test's service messages Russian."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -174,6 +174,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880  # the body without its files
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 5  # one file field exists (the work sample)
 
+# --- Moderation -------------------------------------------------------------------------------
+# A moderator's claim on an application lapses after this long without a decision (back to the pool).
+VETTING_CLAIM_MINUTES = env.int("VETTING_CLAIM_MINUTES", default=30)
+
 # --- Celery ----------------------------------------------------------------------------------
 # No broker configured: tasks run eagerly in the request, so the quick start needs no Redis.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

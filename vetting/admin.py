@@ -8,40 +8,42 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from topfreelancer.admin import BoundedInline
+from topfreelancer.admin_titles import AccusativeTitles
 from topfreelancer.formsets import BoundedInlineFormSet
 from topfreelancer.ids import IdChoiceField
 
 from . import services
+from .admin_forms import DecisionForm
 from .forms import ReviewForm
 from .models import (
     Application,
-    AuditEntry,
+    ApplicationStatus,
     Choice,
+    Claim,
     Level,
     Question,
     ReasonTemplate,
-    Review,
+    RubricAnchor,
     RubricCriterion,
-    ScreeningExperience,
     ScreeningQuestion,
     Specialization,
     Stage,
     StageKind,
-    StageResult,
-    TestAttempt,
-    WorkSubmission,
 )
-from .selectors import compute_funnel_stats, funnel_chart, queue_ages, scorecards
+from .selectors import compute_funnel_stats, funnel_chart, next_in_queue
+from .selectors.calibration import calibration
+from .selectors.decision import decision_page
+from .selectors.timing import decided_per_week, time_in_stage, timing_chart
 
 # --- Configuration: superusers edit, moderators (view permission) only read -------------------
 
@@ -60,6 +62,8 @@ class StageInline(BoundedInline):
         "time_limit_minutes",
         "min_years",
         "expire_after_days",
+        "target_days",
+        "reviews_needed",
     ]
     show_change_link = True
 
@@ -71,13 +75,15 @@ class ScreeningQuestionInline(BoundedInline):
 
 
 @admin.register(Level)
-class LevelAdmin(admin.ModelAdmin):
+class LevelAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "level")
     list_display = ["rank", "code", "name_en", "name_ru"]
     ordering = ["rank"]
 
 
 @admin.register(Specialization)
-class SpecializationAdmin(admin.ModelAdmin):
+class SpecializationAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "specialization")
     list_display = ["name_en", "name_ru", "is_technical", "is_active", "reapply_cooldown_days", "position"]
     list_filter = ["is_technical", "is_active"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -89,10 +95,29 @@ class RubricCriterionInline(BoundedInline):
     model = RubricCriterion
     extra = 0
     max_num = absolute_max = 20
+    show_change_link = True  # its anchors are edited on the criterion's own page
+
+
+class RubricAnchorInline(BoundedInline):
+    model = RubricAnchor
+    extra = 0
+    max_num = absolute_max = 10
+
+
+@admin.register(RubricCriterion)
+class RubricCriterionAdmin(AccusativeTitles, admin.ModelAdmin):
+    """A criterion of one specialization's stage, with what each of its scores means."""
+
+    accusative = pgettext_lazy("accusative", "rubric criterion")
+    list_display = ["name_en", "name_ru", "stage", "max_score"]
+    list_filter = ["stage__specialization", "stage__kind"]
+    list_select_related = ["stage__specialization"]
+    inlines = [RubricAnchorInline]
 
 
 @admin.register(Stage)
-class StageAdmin(admin.ModelAdmin):
+class StageAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "stage")
     list_display = ["specialization", "position", "kind", "name_en", "pass_mark", "time_limit_minutes"]
     list_filter = ["kind", "specialization"]
     inlines = [RubricCriterionInline]
@@ -116,7 +141,8 @@ class ChoiceInline(BoundedInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "test question")
     list_display = ["__str__", "specialization", "skill", "is_active"]
     list_filter = ["specialization", "is_active"]
     search_fields = ["text_en", "text_ru"]
@@ -124,83 +150,32 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReasonTemplate)
-class ReasonTemplateAdmin(admin.ModelAdmin):
+class ReasonTemplateAdmin(AccusativeTitles, admin.ModelAdmin):
+    accusative = pgettext_lazy("accusative", "reason template")
     list_display = ["code", "title_en", "title_ru", "specialization"]
     list_filter = ["specialization"]
     search_fields = ["code", "title_en", "text_en"]
 
 
-# --- Applications: the review queue ------------------------------------------------------------
+@admin.register(Claim)
+class ClaimAdmin(AccusativeTitles, admin.ModelAdmin):
+    """Who holds which application; claims change only through vetting.services."""
 
+    accusative = pgettext_lazy("accusative", "claim")
+    list_display = ["application", "moderator", "claimed_at", "expires_at"]
+    list_select_related = ["application__applicant", "application__specialization", "moderator"]
 
-class ReadOnlyInline(BoundedInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
 
-
-class StageResultInline(ReadOnlyInline):
-    model = StageResult
-    fields = readonly_fields = [
-        "stage",
-        "outcome",
-        "score",
-        "reason",
-        "decided_by",
-        "entered_at",
-        "decided_at",
-    ]
-    verbose_name_plural = _("stage results")
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
-class TestAttemptInline(ReadOnlyInline):
-    model = TestAttempt
-    fields = readonly_fields = ["stage", "started_at", "deadline", "submitted_at", "score"]
-
-
-class WorkSubmissionInline(ReadOnlyInline):
-    model = WorkSubmission
-    fields = readonly_fields = ["stage", "text", "link", "download", "submitted_at"]
-
-    @admin.display(description=_("file"))
-    def download(self, obj):
-        if not obj.file:
-            return "–"
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("vetting:submission_file", args=[obj.pk]),
-            obj.original_name or "file",
-        )
-
-
-class ReviewInline(ReadOnlyInline):
-    model = Review
-    fields = readonly_fields = ["stage", "reviewer", "percent", "private_note", "created_at"]
-    verbose_name_plural = _("scorecards (private notes are never shown to the applicant)")
-
-
-class ScreeningExperienceInline(ReadOnlyInline):
-    model = ScreeningExperience
-    fields = readonly_fields = ["organization", "role", "years", "description"]
-
-
-class AuditEntryInline(ReadOnlyInline):
-    model = AuditEntry
-    fields = readonly_fields = [
-        "created_at",
-        "actor",
-        "action",
-        "from_stage",
-        "to_stage",
-        "to_status",
-        "detail",
-    ]
-    verbose_name_plural = _("audit history")
+# --- Applications: the review queue ------------------------------------------------------------
 
 
 class ModerationActionForm(ActionForm):
@@ -213,6 +188,31 @@ class ModerationActionForm(ActionForm):
         label=_("interview (UTC)"),
         widget=forms.DateTimeInput(attrs={"placeholder": "YYYY-MM-DD HH:MM", "size": 16}),
     )
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Closed applications are history: the list opens on the open ones ("all" shows every one)."""
+
+    title = _("status")
+    parameter_name = "status__exact"  # the stock filter's name, so existing links keep working
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return [*ApplicationStatus.choices, (self.ALL, _("All"))]
+
+    def value(self):
+        return super().value() or ApplicationStatus.OPEN
+
+    def queryset(self, request, queryset):
+        return queryset if self.value() == self.ALL else queryset.filter(status=self.value())
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
 
 
 class StageKindFilter(admin.SimpleListFilter):
@@ -229,66 +229,22 @@ class StageKindFilter(admin.SimpleListFilter):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
-    """The review queue: oldest first, with the time spent in the current stage."""
+class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
+    """The list of applications (open ones by default, oldest first) and the decision page.
 
+    The change page is the decision page: one screen with the evidence and the moves, each
+    move one call of vetting.services. Bulk actions on the list call the same services.
+    """
+
+    accusative = pgettext_lazy("accusative", "application")
     list_display = ["applicant", "specialization", "stage", "time_in_stage", "status", "created_at"]
-    list_filter = ["status", StageKindFilter, "specialization", "current_stage"]
+    list_filter = [StatusFilter, StageKindFilter, "specialization", "current_stage"]
     list_select_related = ["applicant", "specialization", "current_stage"]
     search_fields = ["applicant__email", "applicant__full_name", "headline"]
     ordering = ["stage_entered_at"]
     date_hierarchy = "created_at"
     action_form = ModerationActionForm
     actions = ["advance", "reject", "accept", "schedule_interview"]
-    inlines = [
-        ScreeningExperienceInline,
-        StageResultInline,
-        TestAttemptInline,
-        WorkSubmissionInline,
-        ReviewInline,
-        AuditEntryInline,
-    ]
-    fieldsets = [
-        (
-            None,
-            {
-                "fields": [
-                    "applicant",
-                    "specialization",
-                    "status",
-                    "current_stage",
-                    "stage_entered_at",
-                    "interview_at",
-                    "level",
-                    "created_at",
-                    "closed_at",
-                    "score_link",
-                ]
-            },
-        ),
-        (_("Screening"), {"fields": ["headline", "years_experience", "summary", "screening_answers"]}),
-        (_("Scorecards"), {"fields": ["scorecard_table"]}),
-    ]
-    readonly_fields = [
-        "applicant",
-        "specialization",
-        "status",
-        "current_stage",
-        "stage_entered_at",
-        "interview_at",
-        "level",
-        "created_at",
-        "closed_at",
-        "score_link",
-        "headline",
-        "years_experience",
-        "summary",
-        "screening_answers",
-        "scorecard_table",
-    ]
-
-    class Media:
-        css = {"all": ["css/vetting.css"]}
 
     def has_add_permission(self, request):
         return False
@@ -306,38 +262,6 @@ class ApplicationAdmin(admin.ModelAdmin):
         if not obj.is_open:
             return "–"
         return timesince(obj.stage_entered_at, timezone.now(), depth=1)
-
-    @admin.display(description=_("screening answers"))
-    def screening_answers(self, obj):
-        questions = {str(q.pk): q.text for q in obj.specialization.screening_questions.all()}
-        rows = [(questions.get(key, key), value) for key, value in obj.answers.items()]
-        return format_html_join("", "<p><strong>{}</strong><br>{}</p>", rows) if rows else "–"
-
-    @admin.display(description=_("scorecard"))
-    def score_link(self, obj):
-        if (
-            obj.is_open
-            and obj.current_stage
-            and obj.current_stage.kind in (StageKind.WORK_SAMPLE, StageKind.INTERVIEW)
-        ):
-            url = reverse("admin:vetting_application_review", args=[obj.pk])
-            return format_html('<a class="button" href="{}">{}</a>', url, _("Score the rubric"))
-        return "–"
-
-    @admin.display(description=_("scores side by side"))
-    def scorecard_table(self, obj):
-        from django.template.loader import render_to_string
-
-        stages = [
-            s
-            for s in obj.specialization.stages.all()
-            if s.kind in (StageKind.WORK_SAMPLE, StageKind.INTERVIEW)
-        ]
-        cards = [scorecards(application=obj, stage=s) for s in stages]
-        cards = [c for c in cards if c["reviews"]]
-        if not cards:
-            return "–"
-        return render_to_string("vetting/admin/scorecards.html", {"cards": cards})
 
     # --- actions: each calls one service per application and reports what was refused ---
 
@@ -408,67 +332,188 @@ class ApplicationAdmin(admin.ModelAdmin):
         form.fields["action"].choices = self.get_action_choices(request)
         return form.cleaned_data.get(name) if form.is_valid() else None
 
-    # --- extra pages: the rubric form and the funnel statistics ---
+    # --- the decision page, claims, the next item, the statistics ---
 
     def get_urls(self):
-        extra = [
-            path("stats/", self.admin_site.admin_view(self.stats_view), name="vetting_application_stats"),
-            path(
-                "<int:pk>/review/",
-                self.admin_site.admin_view(self.review_view),
-                name="vetting_application_review",
-            ),
-        ]
-        return extra + super().get_urls()
+        def view(function, route, name):
+            return path(route, self.admin_site.admin_view(function), name=f"vetting_application_{name}")
 
-    def review_view(self, request, pk: int):
-        if not request.user.has_perm("vetting.add_review"):
+        return [
+            view(self.stats_view, "stats/", "stats"),
+            view(self.next_view, "next/", "next"),
+            view(self.claim_view, "<int:pk>/claim/", "claim"),
+            view(self.release_view, "<int:pk>/release/", "release"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self.decide_view(request, object_id)
+
+    def decide_view(self, request, object_id):
+        if not self.has_view_permission(request):
             raise PermissionDenied
-        application = get_object_or_404(Application.objects.open().select_related("current_stage"), pk=pk)
-        stage = application.current_stage
-        form = ReviewForm(request.POST or None, stage=stage)
-        if request.method == "POST" and form.is_valid():
-            try:
+        if not (str(object_id).isascii() and str(object_id).isdigit() and len(str(object_id)) < 19):
+            raise Http404  # not an id a bigint column can hold
+        page = decision_page(application_id=int(object_id))
+        application, stage = page["application"], page["stage"]
+        can_move = application.is_open and self.has_change_permission(request, application)
+        post = request.POST if request.method == "POST" else None
+        form = DecisionForm(post, specialization=application.specialization_id)
+        review_form = ReviewForm(post, stage=stage) if page["criteria"] else None
+        if post is not None:
+            if not self.has_change_permission(request, application):
+                raise PermissionDenied
+            if not application.is_open:
+                self.message_user(request, _("This application is already closed."), messages.WARNING)
+                return redirect("admin:vetting_application_change", application.pk)
+            if form.is_valid():
+                done = self._move(request, application, form, review_form)
+                if done is not None:
+                    return done
+        context = {
+            **self.admin_site.each_context(request),
+            **page,
+            "opts": self.model._meta,
+            "title": str(application),
+            "form": form,
+            "review_form": review_form,
+            "anchored": self._anchored(review_form, page["criteria"]),
+            "can_move": can_move,
+            "held_by_other": page["claim"] is not None and page["claim"].moderator_id != request.user.pk,
+            "moves": DecisionForm.MOVES,
+        }
+        return TemplateResponse(request, "vetting/admin/decide.html", context)
+
+    @staticmethod
+    def _anchored(review_form, criteria):
+        """Each criterion's radio buttons with the anchor of every score beside them."""
+        if review_form is None:
+            return []
+        rows = []
+        for criterion in criteria:
+            anchors = {a.score: a.text for a in criterion.anchors.all()}
+            field = review_form[f"c_{criterion.pk}"]
+            rows.append(
+                {
+                    "criterion": criterion,
+                    "field": field,
+                    "options": [(radio, anchors.get(int(radio.data["value"]), "")) for radio in field],
+                }
+            )
+        return rows
+
+    def _move(self, request, application, form, review_form):
+        """Run the pressed move (saving a filled scorecard first); None keeps the page with errors."""
+        move = form.cleaned_data["move"]
+        scored = review_form is not None and any(request.POST.get(f"c_{c.pk}") for c in review_form.criteria)
+        try:
+            if move == "review" or scored:
+                if not request.user.has_perm("vetting.add_review"):
+                    raise PermissionDenied
+                if review_form is None or not review_form.is_valid():
+                    form.add_error(None, _("Score every criterion of the rubric."))
+                    return None
                 services.review_submit(
                     application=application,
                     reviewer=request.user,
-                    scores=form.scores(),
-                    private_note=form.cleaned_data["private_note"],
+                    scores=review_form.scores(),
+                    private_note=review_form.cleaned_data["private_note"],
                 )
-            except services.TransitionError as error:
-                form.add_error(None, error.message)
-            else:
                 self.message_user(request, _("Your scorecard was saved."), messages.SUCCESS)
-                return redirect("admin:vetting_application_change", pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": _("Score: %(stage)s") % {"stage": stage.name},
-            "application": application,
-            "submissions": application.submissions.filter(stage=stage),
-            "form": form,
-            "card": scorecards(application=application, stage=stage),
-        }
-        return TemplateResponse(request, "vetting/admin/review.html", context)
+            if move == "review":
+                application.refresh_from_db()
+                if services.active_claim(application) is not None:
+                    return redirect("admin:vetting_application_change", application.pk)
+                self.message_user(
+                    request, _("It now waits for another moderator's scorecard or a lead's decision.")
+                )
+                return self._next(request, after=application.pk)
+            self._decide(request, application, move, form.cleaned_data)
+        except services.TransitionError as error:
+            form.add_error(None, error.message)
+            return None
+        return self._next(request, after=application.pk)
+
+    def _decide(self, request, application, move, data):
+        actor = request.user
+        if move == "advance":
+            services.application_advance(
+                application=application, actor=actor, interview_at=data["interview_at"]
+            )
+            message = _("Advanced to the next stage.")
+        elif move == "reject":
+            services.application_reject(
+                application=application, actor=actor, reason_template=data["reason_template"]
+            )
+            message = _("Rejected; the applicant was sent the reason.")
+        elif move == "accept":
+            services.application_accept(application=application, actor=actor, level=data["level"])
+            message = _("Accepted at level %(level)s.") % {"level": data["level"]}
+        else:
+            services.application_schedule_interview(
+                application=application, actor=actor, at=data["interview_at"]
+            )
+            message = _("The interview is scheduled; the applicant was told.")
+        self.message_user(request, f"{application}: {message}", messages.SUCCESS)
+
+    def _next(self, request, *, after=None):
+        """Open the next item of the moderator's queue, taken for them; the index when none is left."""
+        for _attempt in range(3):
+            following = next_in_queue(user=request.user, after=after)
+            if following is None:
+                break
+            try:
+                services.application_claim(application=following, moderator=request.user)
+            except services.TransitionError:
+                after = following.pk
+                continue
+            return redirect("admin:vetting_application_change", following.pk)
+        self.message_user(request, _("Your queue is empty."), messages.INFO)
+        return redirect("admin:index")
+
+    def _check_post(self, request):
+        if request.method != "POST":
+            raise PermissionDenied
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+
+    def next_view(self, request):
+        self._check_post(request)
+        return self._next(request)
+
+    def claim_view(self, request, pk: int):
+        self._check_post(request)
+        application = get_object_or_404(Application.objects.open(), pk=pk)
+        try:
+            services.application_claim(application=application, moderator=request.user)
+        except services.TransitionError as error:
+            self.message_user(request, error.message, messages.WARNING)
+        return redirect("admin:vetting_application_change", pk)
+
+    def release_view(self, request, pk: int):
+        self._check_post(request)
+        application = get_object_or_404(Application, pk=pk)
+        services.application_release(application=application, moderator=request.user)
+        return redirect("admin:index")
 
     def stats_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        stats = compute_funnel_stats()
-        ages = queue_ages()
-        stages = Stage.objects.select_related("specialization").order_by(
-            "specialization__position", "position"
-        )
-        queue = [
-            {"stage": stage, **ages.get(stage.pk, {"waiting": 0, "oldest_days": None})}
-            for stage in stages
-            if stage.pk in ages
-        ]
+        language = "ru" if request.LANGUAGE_CODE.startswith("ru") else "en"
+        timing = time_in_stage()
+        for spec in timing["specializations"]:
+            spec["chart"] = timing_chart(spec)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": _("Funnel statistics"),
-            "queue": queue,
-            **funnel_chart(stats, language="en" if not request.LANGUAGE_CODE.startswith("ru") else "ru"),
+            "title": _("Selection statistics"),
+            "timing": timing,
+            "per_week": decided_per_week(),
+            "calibration": calibration(),
+            **funnel_chart(compute_funnel_stats(), language=language),
         }
         return TemplateResponse(request, "vetting/admin/stats.html", context)
+
+
+# The admin's home page leads with the moderator's queue (vetting/templatetags/moderation.py).
+admin.site.index_template = "vetting/admin/index.html"

@@ -11,16 +11,19 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from accounts.demo import DEMO_PASSWORD
-from accounts.models import User
+from accounts.demo import DEMO_PASSWORD, demo_user
+from accounts.models import MODERATORS_GROUP, User
 from profiles.models import Skill
 from profiles.services import profile_grant
 
+from . import services
 from .demo_content import (
+    ANCHORS,
     CRITERIA,
     QUESTIONS,
     REASONS,
@@ -34,11 +37,13 @@ from .models import (
     ApplicationStatus,
     AuditEntry,
     Choice,
+    Claim,
     Level,
     Outcome,
     Question,
     ReasonTemplate,
     Review,
+    RubricAnchor,
     RubricCriterion,
     ScreeningExperience,
     ScreeningQuestion,
@@ -48,6 +53,7 @@ from .models import (
     TestAttempt,
     WorkSubmission,
 )
+from .selectors import awaiting_moderator
 
 DEMO_APPLICANTS = 340
 FORCED_OPEN = 14
@@ -125,10 +131,53 @@ def load(*, stdout) -> None:
         stdout.write(f"vetting: {created} demo applications over the last 12 months")
     _applicant_at_skill_test(specializations["backend-development"])
     _accepted_specialist(specializations["backend-development"], moderator)
+    _anchors()
+    _moderation_story()
     from .selectors import funnel_stats_clear
 
     funnel_stats_clear()
     stdout.write("vetting: funnel ready")
+
+
+def _anchors() -> None:
+    """Every demo rubric criterion gets its behavioural anchors (idempotent)."""
+    for criterion in RubricCriterion.objects.filter(anchors__isnull=True, name_en__in=ANCHORS):
+        RubricAnchor.objects.bulk_create(
+            RubricAnchor(criterion=criterion, score=score, text_en=en, text_ru=ru)
+            for score, (en, ru) in enumerate(ANCHORS[criterion.name_en], start=1)
+        )
+
+
+OTHER_MODERATORS = [
+    ("pavel.moderator@example.com", "Pavel Reviewer"),
+    ("olga.moderator@example.com", "Olga Reviewer"),
+]
+
+
+def _moderation_story() -> None:
+    """The queue tells its story: two more moderators, one work sample they disagree on, and a few
+    applications Pavel has taken (late items come from the simulated history). Through the services."""
+    group = Group.objects.get(name=MODERATORS_GROUP)
+    pavel, olga = (demo_user(email, name, staff=True) for email, name in OTHER_MODERATORS)
+    for user in (pavel, olga):
+        user.groups.add(group)
+    if Review.objects.filter(reviewer__in=[pavel, olga]).exists():
+        return
+    waiting = awaiting_moderator()
+    disputed = waiting.filter(current_stage__kind="work_sample", reviews_count=0).first()
+    if disputed is not None:
+        for reviewer, value in ((pavel, 5), (olga, 2)):
+            services.review_submit(
+                application=disputed,
+                reviewer=reviewer,
+                scores={c.pk: value for c in disputed.current_stage.criteria.all()},
+                private_note="Demo: see the scorecards side by side.",
+            )
+    taken = list(waiting.filter(current_stage__kind="screening").order_by("-waiting_since")[:3])
+    for application in taken:
+        services.application_claim(application=application, moderator=pavel)
+    # The demo is looked at for hours after loading: its claims last the working day.
+    Claim.objects.filter(application__in=taken).update(expires_at=timezone.now() + timedelta(hours=10))
 
 
 def _configuration() -> dict[str, Specialization]:

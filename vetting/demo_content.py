@@ -82,6 +82,7 @@ STAGES = {
         name_en="Screening of the application",
         name_ru="Рассмотрение анкеты",
         min_years=2,
+        target_days=2,
         instructions_en="A moderator reads your experience entries: the task, the team, your role and contribution.",
         instructions_ru="Модератор читает ваш опыт: задачу, команду, вашу роль и вклад.",
     ),
@@ -99,6 +100,8 @@ STAGES = {
         name_ru="Тестовое задание",
         pass_mark=70,
         expire_after_days=14,
+        target_days=3,
+        reviews_needed=2,
         instructions_en=(
             "**The assignment.** Take a real task of this specialization that you would give a new colleague "
             "on their first week, and do it as you would for a client. Submit a text, a link or a file "
@@ -114,6 +117,7 @@ STAGES = {
         name_en="Interview",
         name_ru="Собеседование",
         pass_mark=60,
+        target_days=5,
         instructions_en="A 45-minute video call with two practitioners. It ends with the decision and your level.",
         instructions_ru="Видеозвонок на 45 минут с двумя практиками. По итогам — решение и ваш уровень.",
     ),
@@ -130,6 +134,83 @@ CRITERIA = {
         ("Problem solving", "Решение задач"),
         ("Communication", "Коммуникация"),
         ("Ownership", "Ответственность за результат"),
+    ],
+}
+
+# What each score of a criterion looks like: observable behaviour, 1 to 5 (English, Russian).
+ANCHORS = {
+    "Quality of the result": [
+        ("Does not do the task, or does a different one.", "Не решает задачу или решает другую."),
+        (
+            "Does part of the task; a client would send it back.",
+            "Решает часть задачи; заказчик вернул бы её.",
+        ),
+        (
+            "Does the task for the usual case; gaps a reviewer has to point out.",
+            "Решает задачу для обычного случая; пробелы приходится указывать.",
+        ),
+        ("Complete and correct; only small polish left.", "Полно и верно; осталась мелкая доводка."),
+        (
+            "Complete, correct and handles edge cases nobody asked about.",
+            "Полно, верно и учитывает крайние случаи, о которых не просили.",
+        ),
+    ],
+    "Structure and approach": [
+        ("No visible plan; pieces contradict each other.", "Плана не видно; части противоречат друг другу."),
+        ("A plan exists but is not followed.", "План есть, но ему не следуют."),
+        ("A sensible, conventional structure.", "Разумная, привычная структура."),
+        (
+            "A structure chosen for this task, easy to change.",
+            "Структура выбрана под задачу, её легко менять.",
+        ),
+        ("A structure a senior colleague would copy.", "Структура, которую перенял бы старший коллега."),
+    ],
+    "Explanation of decisions": [
+        ("No explanation.", "Объяснений нет."),
+        ("Says what was done, not why.", "Говорит, что сделано, но не почему."),
+        ("Explains the main choices.", "Объясняет основные решения."),
+        ("Explains choices and the alternatives rejected.", "Объясняет решения и отвергнутые варианты."),
+        ("Explains trade-offs, risks and what to do next.", "Объясняет компромиссы, риски и следующие шаги."),
+    ],
+    "Depth of expertise": [
+        ("Knows the terms, not the practice.", "Знает термины, но не практику."),
+        ("Has done it with help.", "Делал это с помощью других."),
+        ("Has done it alone on typical projects.", "Делал это сам на типичных проектах."),
+        (
+            "Explains why tools fail, with own examples.",
+            "Объясняет, почему инструменты подводят, на своих примерах.",
+        ),
+        (
+            "Has set the approach for a team and can defend it.",
+            "Задавал подход команде и может его отстоять.",
+        ),
+    ],
+    "Problem solving": [
+        ("Stalls on the case given.", "Останавливается на предложенном кейсе."),
+        ("Solves it with strong hints.", "Решает с сильными подсказками."),
+        ("Solves it, asking sensible questions.", "Решает, задавая разумные вопросы."),
+        ("Solves it and names the risks unprompted.", "Решает и сам называет риски."),
+        (
+            "Reframes the problem and finds a simpler solution.",
+            "Переосмысляет задачу и находит более простое решение.",
+        ),
+    ],
+    "Communication": [
+        ("Hard to follow; answers other questions.", "Трудно понять; отвечает на другие вопросы."),
+        ("Understandable with effort.", "Понятно с усилием."),
+        ("Clear and to the point.", "Ясно и по делу."),
+        ("Clear, adapts to the listener.", "Ясно, подстраивается под собеседника."),
+        ("Makes the complex simple; checks understanding.", "Делает сложное простым; проверяет понимание."),
+    ],
+    "Ownership": [
+        ("Blames others for past problems.", "Винит других в прошлых проблемах."),
+        ("Did what was asked, no more.", "Делал, что просили, не больше."),
+        ("Saw own tasks through to the end.", "Доводил свои задачи до конца."),
+        ("Took on problems beyond own tasks.", "Брал на себя проблемы за пределами своих задач."),
+        (
+            "Owned an outcome for the client, end to end.",
+            "Отвечал за результат для заказчика от начала до конца.",
+        ),
     ],
 }
 

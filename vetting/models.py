@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from topfreelancer.i18n import Translated
 from topfreelancer.markup import RenderedHTMLField
@@ -103,6 +104,16 @@ class Stage(models.Model):
         default=30,
         help_text=_("An application idle this long at this stage expires."),
     )
+    target_days = models.PositiveSmallIntegerField(
+        _("moderator target (days)"),
+        default=3,
+        help_text=_("An item waiting for a moderator longer than this shows as late in the queue."),
+    )
+    reviews_needed = models.PositiveSmallIntegerField(
+        _("reviews needed"),
+        default=1,
+        help_text=_("Work sample and interview: scorecards from this many different moderators."),
+    )
 
     name = Translated("name")
     instructions = Translated("instructions")
@@ -117,6 +128,9 @@ class Stage(models.Model):
             models.CheckConstraint(condition=models.Q(pass_mark__lte=100), name="stage_pass_mark_max_100"),
             models.CheckConstraint(
                 condition=models.Q(time_limit_minutes__gt=0), name="stage_time_limit_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reviews_needed__gte=1), name="stage_reviews_needed_min"
             ),
         ]
 
@@ -218,6 +232,31 @@ class RubricCriterion(models.Model):
         return self.name
 
 
+class RubricAnchor(models.Model):
+    """What one score of one criterion means: an observable behaviour, not an adjective."""
+
+    criterion = models.ForeignKey(
+        RubricCriterion, on_delete=models.CASCADE, related_name="anchors", verbose_name=_("rubric criterion")
+    )
+    score = models.PositiveSmallIntegerField(_("score"))
+    text_en = models.CharField(_("what it looks like (English)"), max_length=300)
+    text_ru = models.CharField(_("what it looks like (Russian)"), max_length=300)
+
+    text = Translated("text")
+
+    class Meta:
+        ordering = ["criterion", "score"]
+        verbose_name = _("rubric anchor")
+        verbose_name_plural = _("rubric anchors")
+        constraints = [
+            models.UniqueConstraint(fields=["criterion", "score"], name="anchor_once_per_score"),
+            models.CheckConstraint(condition=models.Q(score__gt=0), name="anchor_score_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.score}"
+
+
 class ReasonTemplate(models.Model):
     """A kind, clear explanation sent with a rejection. Empty specialization: usable for all."""
 
@@ -313,7 +352,7 @@ class Application(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("application")
-        verbose_name_plural = _("applications")
+        verbose_name_plural = pgettext_lazy("model", "applications")
         constraints = [
             models.UniqueConstraint(
                 fields=["applicant", "specialization"],
@@ -331,6 +370,7 @@ class Application(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["status", "stage_entered_at"], name="application_queue_idx")]
+        permissions = [("resolve_disagreement", _("Can decide when reviewers disagree"))]
 
     def __str__(self) -> str:
         return f"{self.applicant} · {self.specialization}"
@@ -369,6 +409,34 @@ class ScreeningExperience(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role}, {self.organization}"
+
+
+class Claim(models.Model):
+    """A moderator has taken an application; it is theirs until `expires_at`, then back in the pool."""
+
+    application = models.OneToOneField(
+        Application, on_delete=models.CASCADE, primary_key=True, related_name="claim"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("moderator")
+    )
+    claimed_at = models.DateTimeField(_("claimed"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+
+    class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("claimed_at")), name="claim_expires_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.moderator}"
+
+    def active(self, now=None) -> bool:
+        return self.expires_at > (now or timezone.now())
 
 
 class Outcome(models.TextChoices):
@@ -520,13 +588,36 @@ class Review(models.Model):
 class AuditEntry(models.Model):
     """Who did what to an application, when: written by every service, never edited."""
 
+    ACTIONS = {
+        "create": _("applied"),
+        "screening_rule": _("failed the screening rule"),
+        "advance": _("advanced"),
+        "accept": _("accepted"),
+        "reject": _("rejected"),
+        "withdraw": _("withdrew"),
+        "expire": _("expired"),
+        "attempt_submit": _("submitted the test"),
+        "attempt_late": _("submitted the test late"),
+        "attempt_expire": _("test time ran out"),
+        "work_submit": _("handed in the work sample"),
+        "review": _("scored the rubric"),
+        "schedule_interview": _("scheduled the interview"),
+        "claim": _("took the application"),
+        "release": _("gave the application back"),
+        # The demo's simulated history
+        "demo_passed": _("passed the stage"),
+        "demo_failed": _("did not pass the stage"),
+        "demo_expired": _("expired"),
+        "demo_withdrawn": _("withdrew"),
+    }
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="audit")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     action = models.CharField(_("action"), max_length=40)
-    from_status = models.CharField(max_length=16, blank=True)
-    to_status = models.CharField(max_length=16, blank=True)
+    from_status = models.CharField(max_length=16, blank=True, choices=ApplicationStatus.choices)
+    to_status = models.CharField(max_length=16, blank=True, choices=ApplicationStatus.choices)
     from_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     to_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     detail = models.JSONField(default=dict, blank=True)
@@ -539,3 +630,7 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return self.ACTIONS.get(self.action, self.action)

@@ -150,3 +150,34 @@ def test_superuser_can_change_what_moderators_cannot(client):
     client.force_login(SuperuserFactory())
     assert client.get(reverse("admin:vetting_stage_change", args=[funnel.skill_test.pk])).status_code == 200
     assert client.get(reverse("admin:accounts_user_add")).status_code == 200
+
+
+def test_the_moderation_pages_open_to_moderators_only(client, moderator):
+    """The queue's moves, the decision page and the statistics: staff outside the Moderators
+    group get 403 (customers and applicants are sent to the login, above)."""
+    from tests.factories import UserFactory
+
+    application = apply(make_funnel(slug="backend"))
+    decide = reverse("admin:vetting_application_change", args=[application.pk])
+    stats = reverse("admin:vetting_application_stats")
+    moves = [
+        reverse("admin:vetting_application_claim", args=[application.pk]),
+        reverse("admin:vetting_application_release", args=[application.pk]),
+        reverse("admin:vetting_application_next"),
+    ]
+    client.force_login(UserFactory(role="", is_staff=True))
+    assert client.get(decide).status_code == 403
+    assert client.get(stats).status_code == 403
+    assert "vt-queue" not in client.get(reverse("admin:index")).content.decode()
+    for url in moves:
+        assert client.post(url).status_code == 403, url
+    assert client.post(decide, {"move": "advance"}).status_code == 403
+    application.refresh_from_db()
+    assert application.current_stage.kind == "screening" and not hasattr(application, "claim")
+    client.force_login(moderator)
+    assert client.get(decide).status_code == 200
+    assert client.get(stats).status_code == 200
+    assert "vt-queue" in client.get(reverse("admin:index")).content.decode()
+    for url in moves:
+        assert client.get(url).status_code == 403, url  # moves are POST only
+        assert client.post(url).status_code == 302, url

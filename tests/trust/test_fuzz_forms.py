@@ -222,10 +222,10 @@ def endpoints(world) -> dict[str, Endpoint]:
         ),
         "profile_edit": Endpoint("specialist", reverse("profiles:edit"), reverse("profiles:edit")),
         "profile_publish": Endpoint("specialist", reverse("profiles:mine"), reverse("profiles:publish")),
-        "admin_review": Endpoint(
+        "admin_decide": Endpoint(
             "moderator",
-            reverse("admin:vetting_application_review", args=[world.app_work_sample.pk]),
-            reverse("admin:vetting_application_review", args=[world.app_work_sample.pk]),
+            reverse("admin:vetting_application_change", args=[world.app_work_sample.pk]),
+            reverse("admin:vetting_application_change", args=[world.app_work_sample.pk]),
         ),
     }
 
@@ -244,7 +244,7 @@ ENDPOINTS = [
     "work_sample",
     "profile_edit",
     "profile_publish",
-    "admin_review",
+    "admin_decide",
 ]
 
 

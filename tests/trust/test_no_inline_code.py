@@ -39,6 +39,9 @@ def pages_for(world, role):
         if probe.method == "get" and probe.expectation(role) in (200, 400):
             yield reverse(name.split("#")[0], kwargs=probe.kwargs(world))
     yield from EXTRA.get(role, [])
+    if role == "moderator":  # the decision page at the reviewed stages
+        for application in (world.app_work_sample, world.app_interview):
+            yield reverse("admin:vetting_application_change", args=[application.pk])
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -97,7 +97,8 @@ def admin_pages(world):
         reverse("admin:vetting_application_change", args=[world.app_interview.pk]),
         reverse("admin:vetting_application_change", args=[world.app_rejected.pk]),
         reverse("admin:vetting_application_change", args=[world.app_skill_test.pk]),
-        reverse("admin:vetting_application_review", args=[world.app_work_sample.pk]),
+        reverse("admin:index"),  # the moderator's queue
+        reverse("admin:vetting_application_stats"),
         reverse("admin:vetting_application_changelist"),
         reverse("admin:vetting_application_changelist") + "?status__exact=open",
         reverse("admin:accounts_user_changelist"),

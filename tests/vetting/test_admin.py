@@ -72,8 +72,10 @@ def test_schedule_score_and_accept_in_admin(client, funnel, moderator):
     application.refresh_from_db()
     assert application.interview_at is not None
     criteria = list(funnel.interview.criteria.all())
-    url = reverse("admin:vetting_application_review", args=[application.pk])
-    response = client.post(url, {f"c_{c.pk}": 4 for c in criteria} | {"private_note": "Strong."})
+    url = reverse("admin:vetting_application_change", args=[application.pk])
+    response = client.post(
+        url, {f"c_{c.pk}": 4 for c in criteria} | {"private_note": "Strong.", "move": "review"}
+    )
     assert response.status_code == 302
     assert (
         Review.objects.get(application=application, stage=funnel.interview, reviewer=moderator).percent == 80

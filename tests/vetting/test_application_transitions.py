@@ -146,11 +146,19 @@ def test_work_sample_needs_a_submission_and_a_passing_review(funnel, moderator):
     score(application, moderator, 2)  # 40% < 60%
     with pytest.raises(services.TransitionError, match="below the pass mark"):
         services.application_advance(application=application, actor=moderator)
-    score(application, ModeratorFactory(), 5)
-    services.application_advance(application=application, actor=moderator)  # average 70%
+    score(application, ModeratorFactory(), 5)  # 100%: 60 points apart, past the threshold
+    with pytest.raises(services.TransitionError, match="third review or a lead"):
+        services.application_advance(application=application, actor=moderator)
+    score(application, ModeratorFactory(), 4)  # the third review: the median, 80%, decides
+    services.application_advance(application=application, actor=moderator)
     application.refresh_from_db()
     assert application.current_stage == funnel.interview
-    assert application.results.get(stage=funnel.work_sample).score == 70
+    result = application.results.get(stage=funnel.work_sample)
+    assert result.score == 80
+    assert (
+        application.audit.get(action="advance", from_stage=funnel.work_sample).detail["disagreement"]
+        == "third_review"
+    )
 
 
 def test_review_scores_are_validated(funnel, moderator):

@@ -31,11 +31,10 @@ def run_action(mod, application, action, **fields):
 
 def score_rubric(mod, application, value: int):
     mod.goto(mod.url_for(f"/admin/vetting/application/{application.pk}/change/"))
-    mod.get_by_role("link", name="Score the rubric").click()
-    for radio_group in mod.locator("#review-form .form-row").all()[:-1]:
+    for radio_group in mod.locator("#review-form fieldset.vt-criterion").all():
         radio_group.locator(f"input[value='{value}']").check()
     mod.fill("textarea[name=private_note]", "Private: strong on the details.")
-    mod.click("#review-form input[type=submit]")
+    mod.click("#review-form button[value=review]")
     mod.wait_for_load_state()
     assert "Your scorecard was saved" in mod.content()
 

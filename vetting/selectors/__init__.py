@@ -3,18 +3,28 @@
 from .applicant import applicant_overview, application_page
 from .evidence import StageEvidence, score_band, vetting_evidence
 from .funnel import compute_funnel_stats, funnel_chart, funnel_stats, funnel_stats_clear
-from .moderation import DISAGREEMENT_POINTS, queue_ages, scorecards
+from .moderation import (
+    DISAGREEMENT_POINTS,
+    attempt_breakdown,
+    awaiting_moderator,
+    moderator_queue,
+    next_in_queue,
+    scorecards,
+)
 
 __all__ = [
     "DISAGREEMENT_POINTS",
     "StageEvidence",
     "applicant_overview",
+    "attempt_breakdown",
+    "awaiting_moderator",
     "application_page",
     "compute_funnel_stats",
     "funnel_chart",
     "funnel_stats",
     "funnel_stats_clear",
-    "queue_ages",
+    "moderator_queue",
+    "next_in_queue",
     "score_band",
     "scorecards",
     "vetting_evidence",

@@ -12,13 +12,20 @@ from .applications import (
     application_reject,
     application_schedule_interview,
     application_withdraw,
+    panel_verdict,
 )
+from .claims import ClaimTaken, active_claim, application_claim, application_release
 from .common import TransitionError
 from .reviews import review_submit, work_submit
 from .skill_tests import attempt_start, attempt_submit
 
 __all__ = [
+    "ClaimTaken",
     "TransitionError",
+    "active_claim",
+    "application_claim",
+    "application_release",
+    "panel_verdict",
     "application_accept",
     "application_advance",
     "application_create",

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from statistics import median
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -20,7 +21,9 @@ from ..models import (
     StageKind,
     StageResult,
 )
-from .common import TransitionError, audit, check, finish_stage, lock
+from ..selectors.moderation import DISAGREEMENT_POINTS
+from .claims import check_claim
+from .common import TransitionError, audit, check, finish_stage, lock, next_stage
 
 
 def reapply_available_at(*, applicant, specialization: Specialization) -> datetime | None:
@@ -108,13 +111,39 @@ def application_create(
     return application
 
 
-def _review_average(application: Application, stage) -> float | None:
-    percents = [float(p) for p in application.reviews.filter(stage=stage).values_list("percent", flat=True)]
-    return sum(percents) / len(percents) if percents else None
+def panel_verdict(application: Application, stage, actor) -> tuple[float, dict]:
+    """The scorecards' verdict on a work sample or interview, and how a disagreement was settled.
+
+    Needs `stage.reviews_needed` scorecards from different moderators. Totals further apart than
+    DISAGREEMENT_POINTS wait for a third review (then the median decides) or a lead's decision
+    (someone with `vetting.resolve_disagreement`); the returned detail records which.
+    """
+    percents = sorted(
+        float(p) for p in application.reviews.filter(stage=stage).values_list("percent", flat=True)
+    )
+    if not percents:
+        raise TransitionError(_("Score the rubric first: at least one review is needed."))
+    if len(percents) < stage.reviews_needed:
+        raise TransitionError(
+            _("This stage needs scorecards from %(needed)d different moderators; it has %(have)d.")
+            % {"needed": stage.reviews_needed, "have": len(percents)}
+        )
+    average = sum(percents) / len(percents)
+    spread = percents[-1] - percents[0]
+    if spread <= DISAGREEMENT_POINTS:
+        return average, {}
+    if len(percents) >= 3:
+        return median(percents), {"disagreement": "third_review", "spread": spread}
+    if actor is not None and actor.has_perm("vetting.resolve_disagreement"):
+        return average, {"disagreement": "lead", "spread": spread}
+    raise TransitionError(
+        _("Reviewers disagree by %(spread).0f points: this waits for a third review or a lead's decision.")
+        % {"spread": spread}
+    )
 
 
-def _check_reviewed(application: Application, stage) -> float | None:
-    """Work samples and interviews need at least one scorecard at or above the pass mark."""
+def _check_reviewed(application: Application, stage, actor) -> tuple[float | None, dict]:
+    """Work samples and interviews need their scorecards, at or above the pass mark on average."""
     if stage.kind == StageKind.WORK_SAMPLE and not application.submissions.filter(stage=stage).exists():
         raise TransitionError(_("The applicant has not submitted the work sample yet."))
     if stage.kind == StageKind.INTERVIEW and application.interview_at is None:
@@ -123,31 +152,39 @@ def _check_reviewed(application: Application, stage) -> float | None:
         attempt = application.attempts.filter(stage=stage, score__isnull=False).first()
         if attempt is None or attempt.score < stage.pass_mark:
             raise TransitionError(_("The applicant has not passed the test."))
-        return float(attempt.score)
+        return float(attempt.score), {}
     if stage.kind not in (StageKind.WORK_SAMPLE, StageKind.INTERVIEW):
-        return None
-    average = _review_average(application, stage)
-    if average is None:
-        raise TransitionError(_("Score the rubric first: at least one review is needed."))
-    if average < stage.pass_mark:
+        return None, {}
+    score, settled = panel_verdict(application, stage, actor)
+    if score < stage.pass_mark and settled.get("disagreement") != "lead":
         raise TransitionError(
             _("The average score %(avg).0f%% is below the pass mark of %(mark)d%%: reject instead.")
-            % {"avg": average, "mark": stage.pass_mark}
+            % {"avg": score, "mark": stage.pass_mark}
         )
-    return average
+    return score, settled
 
 
 @transaction.atomic
-def application_advance(*, application: Application, actor, reason: str = "") -> Application:
+def application_advance(
+    *, application: Application, actor, reason: str = "", interview_at: datetime | None = None
+) -> Application:
     """A moderator passes the current stage; the application moves to the next one.
 
     The last stage cannot be advanced: it ends with `application_accept`, which assigns a level.
+    Advancing into an interview may fix its slot at once (`interview_at`), told in the same email.
     """
     application = lock(application)
     stage = check(application, "advance")
-    if application.current_stage.specialization.stages.filter(position__gt=stage.position).count() == 0:
+    check_claim(application, actor)
+    following = next_stage(stage)
+    if following is None:
         raise TransitionError(_("This is the final stage: accept the applicant with a level instead."))
-    average = _check_reviewed(application, stage)
+    if interview_at is not None and (following.kind != StageKind.INTERVIEW or interview_at <= timezone.now()):
+        raise TransitionError(_("The interview slot must be in the future, at an interview stage."))
+    average, settled = _check_reviewed(application, stage, actor)
+    if interview_at is not None:
+        application.interview_at = interview_at
+        application.save(update_fields=["interview_at"])
     finish_stage(
         application,
         outcome=Outcome.PASSED,
@@ -155,6 +192,7 @@ def application_advance(*, application: Application, actor, reason: str = "") ->
         reason=reason,
         score=round(average, 1) if average is not None else None,
         action="advance",
+        detail={**settled, **({"interview_at": interview_at.isoformat()} if interview_at else {})},
     )
     return application
 
@@ -166,9 +204,10 @@ def application_accept(*, application: Application, actor, level, reason: str = 
         raise TransitionError(_("Choose the level to assign."))
     application = lock(application)
     stage = check(application, "accept")
+    check_claim(application, actor)
     if application.specialization.stages.filter(position__gt=stage.position).exists():
         raise TransitionError(_("Only the final stage ends with a decision on the level."))
-    average = _check_reviewed(application, stage)
+    average, settled = _check_reviewed(application, stage, actor)
     finish_stage(
         application,
         outcome=Outcome.PASSED,
@@ -177,6 +216,7 @@ def application_accept(*, application: Application, actor, level, reason: str = 
         score=round(average, 1) if average is not None else None,
         level=level,
         action="accept",
+        detail=settled,
     )
     profile_grant(
         user=application.applicant,
@@ -215,7 +255,14 @@ def application_reject(
 ) -> Application:
     """Fail the current stage with a kind reason (from a template, in the applicant's language)."""
     application = lock(application)
-    check(application, "reject")
+    stage = check(application, "reject")
+    check_claim(application, actor)
+    settled = {}
+    if (
+        stage.kind in (StageKind.WORK_SAMPLE, StageKind.INTERVIEW)
+        and application.reviews.filter(stage=stage).exists()
+    ):
+        _score, settled = panel_verdict(application, stage, actor)
     if reason_template is not None and not reason:
         language = application.applicant.language or "en"
         reason = getattr(reason_template, f"text_{language}", "") or reason_template.text_en
@@ -228,6 +275,7 @@ def application_reject(
         reason=reason,
         reason_template=reason_template,
         action="reject",
+        detail=settled,
     )
     return application
 
@@ -286,6 +334,7 @@ def application_schedule_interview(*, application: Application, actor, at: datet
 
     application = lock(application)
     check(application, "schedule_interview")
+    check_claim(application, actor)
     if at <= timezone.now():
         raise TransitionError(_("The interview slot must be in the future."))
     if application.interview_at == at:

@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
 
-from ..models import Application, ApplicationStatus, AuditEntry, Outcome, Stage, StageKind, StageResult
+from ..models import (
+    Application,
+    ApplicationStatus,
+    AuditEntry,
+    Claim,
+    Outcome,
+    Stage,
+    StageKind,
+    StageResult,
+)
 
 ALL_KINDS = frozenset(StageKind.values)
 
@@ -22,6 +31,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "work_submit": frozenset({StageKind.WORK_SAMPLE}),
     "review_submit": frozenset({StageKind.WORK_SAMPLE, StageKind.INTERVIEW}),
     "schedule_interview": frozenset({StageKind.INTERVIEW}),
+    "claim": ALL_KINDS,
 }
 
 # The application's status once its current stage ends with this outcome and no stage follows.
@@ -92,8 +102,12 @@ def finish_stage(
     score=None,
     level=None,
     action: str,
+    detail: dict | None = None,
 ) -> StageResult:
-    """Write the stage result, move the application on (or close it), audit, email on commit."""
+    """Write the stage result, move the application on (or close it), audit, email on commit.
+
+    The stage is decided, so whoever held the application lets it go.
+    """
     now = timezone.now()
     stage = application.current_stage
     before = (application.status, stage)
@@ -123,6 +137,7 @@ def finish_stage(
         application.level = level
         fields = ["status", "closed_at", "level"]
     application.save(update_fields=fields)
+    Claim.objects.filter(application=application).delete()
     audit(
         application,
         actor=actor,
@@ -132,6 +147,7 @@ def finish_stage(
             "outcome": outcome,
             "reason": reason[:500],
             **({"score": str(score)} if score is not None else {}),
+            **(detail or {}),
         },
     )
     if outcome != Outcome.WITHDRAWN:

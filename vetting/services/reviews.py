@@ -5,7 +5,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Review, WorkSubmission
+from ..models import Claim, Review, WorkSubmission
+from .applications import panel_verdict
+from .claims import check_claim
 from .common import TransitionError, audit, check, lock
 
 
@@ -32,9 +34,15 @@ def work_submit(*, application, applicant, text: str = "", link: str = "", file=
 
 @transaction.atomic
 def review_submit(*, application, reviewer, scores: dict[int, int], private_note: str = "") -> Review:
-    """Record (or revise) one moderator's scorecard for the current stage."""
+    """Record (or revise) one moderator's scorecard for the current stage.
+
+    Refused while another moderator holds the application. When the stage then waits for other
+    moderators (more scorecards, a third review or a lead), the reviewer's claim ends so the next
+    one can take it.
+    """
     application = lock(application)
     stage = check(application, "review_submit")
+    check_claim(application, reviewer)
     criteria = list(stage.criteria.all())
     if not criteria:
         raise TransitionError(_("This stage has no rubric criteria."))
@@ -61,4 +69,9 @@ def review_submit(*, application, reviewer, scores: dict[int, int], private_note
         before=(application.status, stage),
         detail={"percent": str(percent)},
     )
+    try:
+        panel_verdict(application, stage, reviewer)
+    except TransitionError:
+        # It waits for more scorecards, a third review or a lead: the next person may take it.
+        Claim.objects.filter(application=application, moderator=reviewer).delete()
     return review
