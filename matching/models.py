@@ -121,3 +121,19 @@ class Invitation(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.state == self.State.ACCEPTED
+
+
+class RunHeartbeat(models.Model):
+    """The pulse of a need's matching run: written when the run starts and every few seconds while it
+    works (matching.heartbeat), from its own connection, so it is seen while the run's transaction is
+    still open. A "running" need whose pulse stopped is taken for a killed worker and re-sent."""
+
+    need = models.OneToOneField("needs.Need", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    beat_at = models.DateTimeField(_("last heartbeat"))
+
+    class Meta:
+        verbose_name = _("run heartbeat")
+        verbose_name_plural = _("run heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.need_id} @ {self.beat_at:%H:%M:%S}"

@@ -182,7 +182,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BEAT_SCHEDULE = {
     "accounts-send-pending-emails": {"task": "accounts.tasks.send_pending_emails", "schedule": 60.0},
-    "matching-requeue-pending": {"task": "matching.tasks.requeue_pending_matching", "schedule": 60.0},
+    # Every 15 s: a killed worker's run is re-sent about a minute after its last heartbeat.
+    "matching-requeue-pending": {"task": "matching.tasks.requeue_pending_matching", "schedule": 15.0},
     "vetting-expire-stale": {"task": "vetting.tasks.expire_stale", "schedule": 300.0},
 }
 

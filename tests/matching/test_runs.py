@@ -1,11 +1,13 @@
 """Matching runs: triggered on commit, idempotent, stale rows removed, versioned against races."""
 
+import time
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from matching.models import Match
+from matching import heartbeat
+from matching.models import Match, RunHeartbeat
 from matching.services import (
     matching_requeue_pending,
     matching_run,
@@ -226,6 +228,7 @@ def test_beat_requeues_pending_and_dead_running_needs(spec, django_capture_on_co
         need_request_matching(need=pending)
     dead = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
     Need.objects.filter(pk=dead.pk).update(matching_started_at=timezone.now() - timedelta(hours=1))
+    RunHeartbeat.objects.create(need=dead, beat_at=timezone.now() - heartbeat.STALE - timedelta(seconds=1))
     fresh = NeedFactory(specialization=spec)
     with django_capture_on_commit_callbacks(execute=False):
         need_request_matching(need=fresh)
@@ -237,3 +240,40 @@ def test_beat_requeues_pending_and_dead_running_needs(spec, django_capture_on_co
         need.refresh_from_db()
         assert need.matching_state == Need.MatchingState.DONE
         assert need.matches.count() == 1
+
+
+def test_a_running_need_with_a_fresh_heartbeat_is_left_alone_however_long_it_runs(spec):
+    slow = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
+    Need.objects.filter(pk=slow.pk).update(matching_started_at=timezone.now() - timedelta(hours=1))
+    heartbeat.beat(slow.pk)
+    silent = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
+    Need.objects.filter(pk=silent.pk).update(matching_started_at=timezone.now() - timedelta(seconds=61))
+    starting = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
+    Need.objects.filter(pk=starting.pk).update(matching_started_at=timezone.now())
+
+    assert pending_need_ids() == [silent.pk]  # no beat for a minute: a killed worker
+    assert set(pending_need_ids(now=timezone.now() + heartbeat.STALE + timedelta(seconds=1))) == {
+        slow.pk,
+        silent.pk,
+        starting.pk,
+    }
+
+
+def test_a_run_beats_while_it_works_and_stops_when_it_ends(spec, transactional_db):
+    need = NeedFactory(specialization=spec)
+    heartbeat.beat(need.pk)
+    first = RunHeartbeat.objects.get(need=need).beat_at
+
+    def beaten_since(moment):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if RunHeartbeat.objects.get(need=need).beat_at > moment:
+                return True
+            time.sleep(0.02)
+        return False
+
+    with heartbeat.pulse(need.pk, every=timedelta(milliseconds=20)):
+        assert beaten_since(first)
+    last = RunHeartbeat.objects.get(need=need).beat_at
+    time.sleep(0.1)  # five periods: a stopped pulse writes nothing more
+    assert RunHeartbeat.objects.get(need=need).beat_at == last
