@@ -16,6 +16,7 @@ from topfreelancer.queue import enqueue_on_commit, publish
 
 from .. import heartbeat
 from ..models import RunHeartbeat
+from .updates import unapplied_profile_ids
 
 # A pending need younger than this was just published: leave it to the queue.
 PENDING_GRACE = timedelta(seconds=30)
@@ -43,28 +44,6 @@ def need_request_matching(*, need: Need) -> None:
     )
     need.refresh_from_db(fields=["matching_state", "matching_version", "matching_requested_at"])
     _enqueue([need.pk])
-
-
-def needs_rematch_for_profile(*, profile) -> None:
-    """A profile changed (level, skills, availability, rate, published or hidden): rematch what it affects.
-
-    Affected: the open needs of the profile's specialization, and the open needs where it is
-    currently matched (it may have left that specialization or the listing). They are marked
-    pending in this transaction and their runs published on commit. Cheap to call often.
-    """
-    with transaction.atomic():
-        affected = Need.objects.open().filter(
-            Q(specialization_id=profile.specialization_id) | Q(matches__profile_id=profile.pk)
-        )
-        need_ids = sorted(set(affected.values_list("pk", flat=True)))
-        if not need_ids:
-            return
-        Need.objects.filter(pk__in=need_ids).update(
-            matching_state=Need.MatchingState.PENDING,
-            matching_version=F("matching_version") + 1,
-            matching_requested_at=timezone.now(),
-        )
-        _enqueue(need_ids)
 
 
 def matching_run(*, need_id: int) -> bool:
@@ -126,8 +105,9 @@ def pending_need_ids(*, now=None, limit: int = 500) -> list[int]:
 
 
 def matching_requeue_pending(*, now=None) -> int:
-    """Beat: publish the run of every stuck need again. Returns how many were published."""
-    from ..tasks import run_matching
+    """Beat: publish again the run of every stuck need and the update of every profile change not
+    applied to the shortlists (its task lost or its worker killed). Returns how many were published."""
+    from ..tasks import apply_profile_change, run_matching
 
     need_ids = pending_need_ids(now=now)
     # Pending again, from now: the next sweeps leave them to the queue for PENDING_GRACE.
@@ -138,5 +118,8 @@ def matching_requeue_pending(*, now=None) -> int:
     published = 0
     for need_id in need_ids:
         if publish(run_matching, need_id):
+            published += 1
+    for profile_id in unapplied_profile_ids(now=now):
+        if publish(apply_profile_change, profile_id):
             published += 1
     return published

@@ -21,6 +21,7 @@ from django.db import connection
 from django.utils import timezone
 
 from matching import heartbeat
+from matching.candidates import candidates_sync
 from matching.models import Match
 from matching.services import matching_requeue_pending, matching_run, pending_need_ids
 from matching.tasks import run_matching
@@ -101,6 +102,7 @@ def test_sigkill_during_a_matching_run_then_a_new_worker_completes_it(transactio
             specialization=spec, level=level(code), rate_min=1000 + 100 * n, rate_max=4000
         )
         profile.skills.create(skill=skills[n % 3])
+        candidates_sync(profile_ids=[profile.pk])
     need = NeedFactory(specialization=spec, must_have=skills[:1], nice_to_have=skills[1:])
 
     # The reference: the same run without a fault.
