@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -179,6 +180,15 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_start": 0,
     "interval_step": 0.2,
     "interval_max": 0.2,
+}
+# Own queues, so a burst of one kind of work never holds up another: matching runs and shortlist
+# updates, emails, and the rest. A worker started without -Q consumes all three (tests, a one-worker
+# stack); the Procfile and docker-compose.yml give matching its own, scalable workers.
+CELERY_TASK_QUEUES = (Queue("matching"), Queue("email"), Queue("default"))
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {
+    "matching.tasks.*": {"queue": "matching"},
+    "accounts.tasks.*": {"queue": "email"},
 }
 CELERY_BEAT_SCHEDULE = {
     "accounts-send-pending-emails": {"task": "accounts.tasks.send_pending_emails", "schedule": 60.0},
