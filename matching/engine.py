@@ -396,18 +396,27 @@ UPDATE_FIELDS = ["rank", "score", *COMPONENT_COLUMNS, "facts", "computed_at"]
 def write_matches(*, need, limit: int | None = None) -> int:
     """Upsert the top matches of `need` and delete the rest. Call inside a transaction holding the need.
 
-    Running it twice with the same data leaves the same rows (same ids, same values); a
-    customer's dismissal is kept because the upsert never writes `dismissed_at`.
+    Only rows that changed are written (a re-run over the same data writes nothing); running it
+    twice with the same data leaves the same rows (same ids, same values); a customer's dismissal
+    is kept because the upsert never writes `dismissed_at`.
     """
     ranked = rank(need, limit=limit)
+    stored_fields = ["rank", "score", *COMPONENT_COLUMNS, "facts"]
+    stored = {
+        row[0]: tuple(row[1:])
+        for row in Match.objects.filter(need_id=need.pk).values_list("profile_id", *stored_fields)
+    }
     now = timezone.now()
     objs = [
         Match(need_id=need.pk, rank=position, computed_at=now, **row)
         for position, row in enumerate(ranked, start=1)
+        if stored.get(row["profile_id"]) != (position, *(row[name] for name in stored_fields[1:]))
     ]
     if objs:
         Match.objects.bulk_create(
             objs, update_conflicts=True, unique_fields=["need", "profile"], update_fields=UPDATE_FIELDS
         )
-    Match.objects.filter(need_id=need.pk).exclude(profile_id__in=[o.profile_id for o in objs]).delete()
-    return len(objs)
+    gone = set(stored) - {row["profile_id"] for row in ranked}
+    if gone:
+        Match.objects.filter(need_id=need.pk, profile_id__in=gone).delete()
+    return len(ranked)

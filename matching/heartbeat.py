@@ -26,7 +26,12 @@ STALE = timedelta(minutes=1)
 
 def beat(need_id: int) -> None:
     """Record a beat now (creates the row; call in the transaction that marks the run "running")."""
-    RunHeartbeat.objects.update_or_create(need_id=need_id, defaults={"beat_at": timezone.now()})
+    RunHeartbeat.objects.bulk_create(
+        [RunHeartbeat(need_id=need_id, beat_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["need"],
+        update_fields=["beat_at"],
+    )
 
 
 @contextmanager
