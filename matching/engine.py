@@ -303,9 +303,11 @@ def need_terms(need, *, level_table: dict | None = None) -> Terms:
     return Terms.of(need, must=must, nice=nice, level_table=level_table or levels())
 
 
-def scored_sql(terms: Terms, *, limit: int, level_ids: list[int] | None = None) -> tuple[str, list]:
-    """One SQL query: the scorable candidates of the need's specialization (of these levels if given),
-    best first, top `limit`."""
+def scored_sql(
+    terms: Terms, *, limit: int, level_ids: list[int] | None = None, exclude: list[int] = ()
+) -> tuple[str, list]:
+    """One SQL query: the scorable candidates of the need's specialization (of these levels if given,
+    without the `exclude`d profiles), best first, top `limit`."""
     components, params = terms.sql()
     table = Candidate._meta.db_table
     columns = ", ".join(f"c.{name}" for name in COLUMNS)
@@ -314,6 +316,9 @@ def scored_sql(terms: Terms, *, limit: int, level_ids: list[int] | None = None) 
     if level_ids is not None:
         where += f" AND c.level_id IN ({', '.join('%s' for _ in level_ids)})"
         where_params += level_ids
+    if exclude:
+        where += f" AND c.profile_id NOT IN ({', '.join('%s' for _ in exclude)})"
+        where_params += list(exclude)
     inner = f"SELECT {columns}, {components} FROM {table} c WHERE {where}"
     score = " + ".join(f"{F} * t.{name}" for name in COMPONENT_COLUMNS)
     weights = [scoring.WEIGHTS[name] for name in scoring.COMPONENTS]
@@ -351,6 +356,13 @@ def _scored_rows(terms: Terms, *, limit: int) -> list[dict]:
         if rows is None:
             rows = _fetch(cursor, *scored_sql(terms, limit=limit))
     return rows
+
+
+def best_outside(terms: Terms, *, exclude: list[int]) -> dict | None:
+    """The best scorable candidate of the need that is not one of `exclude` (its row, or None)."""
+    with connection.cursor() as cursor:
+        rows = _fetch(cursor, *scored_sql(terms, limit=1, exclude=exclude))
+    return rows[0] if rows else None
 
 
 def _fetch(cursor, sql: str, params: list) -> list[dict]:

@@ -8,7 +8,8 @@ matching.engine) and edits only the shortlists it touches. Each need's top N sta
 - not a member, scores above the last member: it comes in, the last one goes out;
 - a member that improved, or still beats the last other member: it stays, in its new place;
 - a member that fell below the last other member, or left (unlisted, other specialization, no
-  hours): the best non-member may come in, so that need is ranked in full (engine.write_matches);
+  hours): one query finds the best candidate outside the other members (engine.best_outside:
+  the member itself as it is now, or the next best, who takes the last place);
 - a shortlist shorter than N holds every candidate already: it simply gains or loses this one.
 
 Safe under concurrency: the affected needs are locked (in id order, as full runs lock them) before
@@ -78,7 +79,7 @@ def _skills(need_ids: list[int], subquery) -> tuple[dict, dict]:
 def profile_change_apply(*, profile_id: int) -> dict:
     """Apply the profile's current read-model rows to the shortlists of every open need they touch.
 
-    Returns counts: needs scored, shortlists edited in place, needs ranked in full.
+    Returns counts: needs locked, shortlists edited, last places refilled from the non-members.
     """
     top_n = scoring.TOP_N
     with transaction.atomic():
@@ -107,7 +108,7 @@ def profile_change_apply(*, profile_id: int) -> dict:
         must, nice = _skills(ids, affected_ids)
         level_table = engine.levels()
         now, today = timezone.now(), timezone.localdate()
-        upserts, deletes, full, touched = [], [], [], set()
+        upserts, deletes, fallen, touched = [], [], [], set()
 
         def upsert(need, terms, row, components, score, rank):
             stored = engine.match_row(terms, {**row, **components, "score": score}, level_table=level_table)
@@ -127,10 +128,10 @@ def profile_change_apply(*, profile_id: int) -> dict:
                 )
             ):
                 continue  # not in it, and cannot get in: its level alone keeps it below the last place
+            terms = engine.Terms.of(
+                need, must=must[need.pk], nice=nice[need.pk], level_table=level_table, today=today
+            )
             if row is not None:
-                terms = engine.Terms.of(
-                    need, must=must[need.pk], nice=nice[need.pk], level_table=level_table, today=today
-                )
                 components = terms.components(row)
                 score = engine.total(components)
                 key = engine.order_key(
@@ -144,17 +145,35 @@ def profile_change_apply(*, profile_id: int) -> dict:
                         deletes.append(member["pk"])
                         touched.add(need.pk)
                     else:
-                        full.append(need.pk)
+                        fallen.append((need, terms))
                     continue
                 other_last = last if last is None or last["profile_id"] != profile_id else tail.get(top_n - 1)
                 if last is None or key <= _key(member) or other_last is None or key < _key(other_last):
                     upsert(need, terms, row, components, score, member["rank"])
                 else:
-                    full.append(need.pk)
+                    fallen.append((need, terms))
             elif last is None or key < _key(last):
                 upsert(need, terms, row, components, score, top_n + 1)
                 if last is not None:
                     deletes.append(last["pk"])
+
+        # Fell below the last other member, or left: the best of the non-members (itself included,
+        # as it is now) takes the last place.
+        if fallen:
+            members: dict[int, list[int]] = {need.pk: [] for need, _terms in fallen}
+            for need_id, member_id in Match.objects.filter(need_id__in=list(members)).values_list(
+                "need_id", "profile_id"
+            ):
+                if member_id != profile_id:
+                    members[need_id].append(member_id)
+            for need, terms in fallen:
+                best = engine.best_outside(terms, exclude=members[need.pk])
+                if best is None or best["profile_id"] != profile_id:
+                    deletes.append(mine[need.pk]["pk"])
+                if best is not None:
+                    stored = engine.match_row(terms, best, level_table=level_table)
+                    upserts.append(Match(need_id=need.pk, rank=top_n + 1, computed_at=now, **stored))
+                touched.add(need.pk)
 
         if upserts:
             Match.objects.bulk_create(
@@ -166,16 +185,13 @@ def profile_change_apply(*, profile_id: int) -> dict:
         if deletes:
             Match.objects.filter(pk__in=deletes).delete()
         _renumber(sorted(touched))
-        for need in Need.objects.filter(pk__in=full):
-            engine.write_matches(need=need)
-        changed = sorted(touched | set(full))
-        if changed:
-            Need.objects.filter(pk__in=changed).update(matched_at=now)
+        if touched:
+            Need.objects.filter(pk__in=touched).update(matched_at=now)
         for candidate in candidates:
             Candidate.objects.filter(pk=candidate.pk, version=candidate.version).update(
                 applied_version=candidate.version
             )
-    return {"needs": len(needs), "edited": len(touched), "ranked": len(full)}
+    return {"needs": len(needs), "edited": len(touched), "refilled": len(fallen)}
 
 
 def _renumber(need_ids: list[int]) -> None:
