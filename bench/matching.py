@@ -16,7 +16,7 @@ alternation in the same rounds:
 - profile change: `profiles.services.profile_update` of a random listed profile of that
   specialization (hours and time zone), committed, with the update it triggers on commit
   (`profile_change_apply`: score the profile against every open need of the specialization,
-  edit the shortlists it enters, moves in or leaves, rank in full those it falls out of).
+  edit the shortlists it enters, moves in or leaves, refill the last place of those it falls out of).
 
 Ratios: matching_x_bare = median(run) / median(bare); profile_change_x_one_run =
 median(profile change) / median(run). After the rounds, every open need's shortlist is compared
