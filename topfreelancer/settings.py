@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "topfreelancer.replica.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "topfreelancer.urls"
@@ -87,6 +88,11 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# A streaming replica for the catalogue's page reads (topfreelancer/replica.py); unset: one database.
+if env("REPLICA_DATABASE_URL", default=""):
+    DATABASES["replica"] = env.db("REPLICA_DATABASE_URL")
+CATALOGUE_FROM_REPLICA = "replica" in DATABASES
+DATABASE_ROUTERS = ["topfreelancer.replica.ReplicaRouter"]
 
 # --- Cache (allauth rate limits and cached statistics live here) ---------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://topfreelancer")}
