@@ -283,15 +283,6 @@ def _skill_points(weight: float) -> tuple[float, float]:
     return weight * scoring.SKILL_VERIFIED_TRUST, weight * scoring.SKILL_DECLARED_TRUST
 
 
-def total(components: dict[str, float]) -> float:
-    """The weighted score, summed in COMPONENTS order (as the SQL does)."""
-    score = None
-    for name in scoring.COMPONENTS:
-        term = scoring.WEIGHTS[name] * components[f"{name}_fit"]
-        score = term if score is None else score + term
-    return score
-
-
 def order_key(*, score: float, level_fit: float, profile_id: int) -> tuple:
     """A shortlist's order, best first: the SQL's ORDER BY score DESC, level_fit DESC, profile_id."""
     return (-score, -level_fit, profile_id)

@@ -65,5 +65,6 @@ TOP_N = 50
 
 
 def total(components: dict[str, float]) -> float:
-    """The weighted score of components given by name (used by tests and the explanation)."""
+    """The weighted score of components given by name, summed in COMPONENTS order, as the SQL adds
+    them (matching.engine): the same float either way."""
     return sum(WEIGHTS[name] * components[name] for name in COMPONENTS)

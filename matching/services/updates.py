@@ -133,7 +133,7 @@ def profile_change_apply(*, profile_id: int) -> dict:
             )
             if row is not None:
                 components = terms.components(row)
-                score = engine.total(components)
+                score = scoring.total({name: components[f"{name}_fit"] for name in scoring.COMPONENTS})
                 key = engine.order_key(
                     score=engine.clip(score),
                     level_fit=engine.clip(components["level_fit"]),
