@@ -31,6 +31,7 @@ from topfreelancer.queue import enqueue_on_commit
 
 from .. import engine, scoring
 from ..models import Candidate, Match
+from ..terms import Terms, ceiling, level_fit, levels, order_key
 
 # A change younger than this was just published: leave it to the queue.
 APPLY_GRACE = timedelta(seconds=30)
@@ -61,7 +62,7 @@ def _row(candidate: Candidate) -> dict:
 
 
 def _key(row) -> tuple:
-    return engine.order_key(score=row["score"], level_fit=row["level_fit"], profile_id=row["profile_id"])
+    return order_key(score=row["score"], level_fit=row["level_fit"], profile_id=row["profile_id"])
 
 
 def _skills(need_ids: list[int], subquery) -> tuple[dict, dict]:
@@ -106,7 +107,7 @@ def profile_change_apply(*, profile_id: int) -> dict:
                 mine[match["need_id"]] = match
             tails[match["need_id"]][match["rank"]] = match
         must, nice = _skills(ids, affected_ids)
-        level_table = engine.levels()
+        level_table = levels()
         now, today = timezone.now(), timezone.localdate()
         upserts, deletes, fallen, touched = [], [], [], set()
 
@@ -123,18 +124,17 @@ def profile_change_apply(*, profile_id: int) -> dict:
                 row is None
                 or (
                     last is not None
-                    and engine.ceiling(engine.level_fit(need.level_id, row["level_id"], level_table)) + 1e-9
-                    < last["score"]
+                    and ceiling(level_fit(need.level_id, row["level_id"], level_table)) + 1e-9 < last["score"]
                 )
             ):
                 continue  # not in it, and cannot get in: its level alone keeps it below the last place
-            terms = engine.Terms.of(
+            terms = Terms.of(
                 need, must=must[need.pk], nice=nice[need.pk], level_table=level_table, today=today
             )
             if row is not None:
                 components = terms.components(row)
                 score = scoring.total({name: components[f"{name}_fit"] for name in scoring.COMPONENTS})
-                key = engine.order_key(
+                key = order_key(
                     score=engine.clip(score),
                     level_fit=engine.clip(components["level_fit"]),
                     profile_id=profile_id,
