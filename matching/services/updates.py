@@ -3,7 +3,7 @@
 A profile change writes the read model (matching.candidates) in its own transaction and bumps the
 row's `version`; after commit `profile_change_apply` scores that one candidate against every open
 need of its specializations (in Python, with the same arithmetic as a full run's SQL: see
-matching.engine) and edits only the shortlists it touches. Each need's top N stays exact:
+matching.terms) and edits only the shortlists it touches. Each need's top N stays exact:
 
 - not a member, scores above the last member: it comes in, the last one goes out;
 - a member that improved, or still beats the last other member: it stays, in its new place;
