@@ -1,15 +1,15 @@
 """`make bench`: migrate the PostgreSQL of DATABASE_URL (a fresh, empty database works), load BENCH_N
-profiles (default 10000) into it if they are not there yet, time the catalogue page against its bare
-view, measure the search's recall (bench.search), then the matching run (bench.matching) when that
-module exists, and print one table per benchmark. The renderer's bound (bench.markup) runs first and
-needs no database; `--only markup` runs it alone.
+profiles (default 100,000) into it if they are not there yet, time the catalogue page against its bare
+view, measure the search's recall, then matching (a full run against the bare view, a profile change
+against a full run), print one table per benchmark, and end with one machine-readable line per
+figure: `bench: NAME VALUE UNIT`. The renderer's bound (bench.markup) runs first and needs no
+database; `--only markup` runs it alone.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tf_bench BENCH_N=100000 python -m bench
     python -m bench --only markup
 """
 
 import argparse
-import importlib.util
 import os
 import sys
 
@@ -20,12 +20,21 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 
+# The catalogue row whose ratios are reported (the filters and search a customer combines).
+TARGET = "filters + search (target)"
+
 
 def prepare_database() -> None:
     """Migrate the database (a fresh, empty one works; a no-op on a migrated one)."""
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=1)
+
+
+def print_figures(figures) -> None:
+    print()
+    for name, value, unit in figures:
+        print(f"bench: {name} {value} {unit}")
 
 
 def main(argv=None) -> int:
@@ -35,31 +44,46 @@ def main(argv=None) -> int:
     from bench import markup
 
     print(f"Markdown rendering at {markup.N:,} characters (no database)", flush=True)
-    markup.print_rows(markup.run())
+    markup_rows = markup.run()
+    markup.print_rows(markup_rows)
+    figures = markup.figures(markup_rows)
     if args.only == "markup":
+        print_figures(figures)
         return 0
     print()
     if not settings.IS_POSTGRES:
         print("make bench needs PostgreSQL: set DATABASE_URL=postgres://...", file=sys.stderr)
         return 2
-    n = int(os.environ.get("BENCH_N", "10000"))
+    n = int(os.environ.get("BENCH_N", "100000"))
     prepare_database()
-    from bench import catalogue
+    from bench import catalogue, matching, search
 
     print(f"Catalogue at {n:,} profiles (loading them if needed)", flush=True)
     rows = catalogue.run(n=n, stdout=sys.stdout)
     print()
     catalogue.print_rows(rows)
-    from bench import search
-
     print(f"\nSearch at {n:,} profiles: word forms, typos, synonyms, the two languages", flush=True)
-    search.print_rows(search.run(n=n))
-    if importlib.util.find_spec("bench.matching") is not None:
-        from bench import matching
-
-        print(f"\nMatching at {n:,} profiles", flush=True)
-        matching.print_rows(matching.run(n=n))
-    return 0
+    search_rows = search.run(n=n)
+    search.print_rows(search_rows)
+    print(f"\nMatching at {n:,} profiles", flush=True)
+    m = matching.run(n=n, stdout=sys.stdout)
+    matching.print_row(m)
+    target = next(row for row in rows if row["combination"] == TARGET)
+    figures += [
+        ("catalogue_x_bare", target["ratio"], "x"),
+        ("catalogue_uncached_x_bare", target["cold_ratio"], "x"),
+        *search.figures(search_rows),
+        ("matching_x_bare", m["matching_x_bare"], "x"),
+        ("matching_run_ms", m["run_median_ms"], "ms"),
+        ("bare_ms", m["bare_median_ms"], "ms"),
+        ("profile_change_ms", m["change_median_ms"], "ms"),
+        ("profile_change_x_one_run", m["profile_change_x_one_run"], "x"),
+        ("open_needs", m["open_needs"], "count"),
+        ("matching_candidates", m["candidates"], "count"),
+        ("shortlists_exact", int(m["exact"]), "bool"),
+    ]
+    print_figures(figures)
+    return 0 if m["exact"] else 1
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ by a seeded random generator, so search words and filters hit realistic shares o
 Fast: one precomputed password hash; bulk_create for users and profiles (their ids are needed),
 COPY (PostgreSQL) for skills, languages and experience; BATCH profiles per transaction; no signals,
 save() or services per row, so what save() derives is set here (level_rank); the stored search
-vectors are rebuilt per batch in one SQL UPDATE (profiles.search.reindex), then ANALYZE.
+vectors are rebuilt per batch in one SQL UPDATE (profiles.search.reindex) and the matching's read
+model rows written (matching.candidates.candidates_load), then ANALYZE.
 """
 
 import random
@@ -23,6 +24,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
+from matching.candidates import candidates_load
 from profiles.demo import CONTENT, LANGUAGE_SETS, RATE_BY_LEVEL, TECHNICAL
 from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
 from vetting.demo_content import SKILL_NAMES_RU, SPECIALIZATIONS
@@ -213,13 +215,14 @@ def load_profiles(n: int, *, seed: int = 1, stdout=None) -> int:
                 start, size, rng=rng, specs=specs, levels=levels, tail=tail, password=password, now=now
             )
             reindex(ids)
+            candidates_load(profile_ids=ids)
         added += size
         if stdout is not None and (added % 20_000 == 0 or added == n - have):
             stdout.write(f"  loaded {have + added:,} / {n:,} ({time.perf_counter() - started:.0f} s)\n")
             stdout.flush()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for table in ("accounts_user", "profiles_profile", "profiles_profileskill",
+            for table in ("accounts_user", "profiles_profile", "profiles_profileskill", "matching_candidate",
                           "profiles_profilelanguage", "profiles_experience"):  # fmt: skip
                 cursor.execute(f"ANALYZE {table}")
     return added

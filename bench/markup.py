@@ -82,10 +82,16 @@ def print_rows(rows: list[dict]) -> None:
     print(f"{'input':<24} {'chars':>7} {'median ms':>10} {'x plain':>8}")
     for row in rows:
         print(f"{row['input']:<24} {row['chars']:>7,} {row['ms']:>10.2f} {row['x_plain']:>8.1f}")
+    print(f"worst: {max(rows, key=lambda row: row['ms'])['input']}")
+
+
+def figures(rows: list[dict]) -> list[tuple[str, float, str]]:
+    """The machine-readable figures: the worst input's time and its ratio to plain prose."""
     worst = max(rows, key=lambda row: row["ms"])
-    print(f"worst: {worst['input']}")
-    print(f"bench: markup_worst_ms {worst['ms']:.2f} ms")
-    print(f"bench: markup_worst_x_plain {worst['x_plain']:.1f} x")
+    return [
+        ("markup_worst_ms", round(worst["ms"], 2), "ms"),
+        ("markup_worst_x_plain", round(worst["x_plain"], 1), "x"),
+    ]
 
 
 if __name__ == "__main__":

@@ -1,24 +1,30 @@
-"""Matching benchmark: one matching run for one need against the time PostgreSQL takes just to
-read the columns the score needs, for the same candidates, in the same run.
+"""Matching benchmark: a full run and a profile change, each against a yardstick of the same run.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tf_bench python -m bench.matching --n 10000 100000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/tf_bench python -m bench.matching --n 100000
 
-`run(n=...)` loads n vetted, listed profiles (bench.loader.load_profiles when the catalogue
-benchmark provides it, else its own bulk loader), posts one open Senior need with must-have and
-nice-to-have skills, languages, a time zone window and a budget, then times, in alternation:
+`run(n=...)` loads n listed profiles (bench.loader), takes the largest specialization, makes sure
+it has OPEN_NEEDS open needs with computed shortlists (varied levels, skills, budgets, languages,
+time zones; created in bulk, ranked once by full runs), posts one more Senior need with
+must-have and nice-to-have skills, a budget, languages and a time zone window, then times, in
+alternation in the same rounds:
 
-- run: `matching.services.matching_run` end to end (mark running, score every candidate in one SQL
-  query, upsert the top 50, delete stale rows, mark done);
-- read: the database reading the columns the score needs for the same candidates (profile columns,
-  their rows of the asked skills and languages), measured as PostgreSQL's own execution time
-  (EXPLAIN ANALYZE, no transfer to Python) - the strictest floor;
-- fetch: the same reads fetched into Python (what any scorer outside the database pays first).
+- run: `matching.services.matching_run` of that need end to end (mark running with a heartbeat,
+  score every candidate from the read model in one SQL query, upsert the top 50, delete the
+  stale, mark done);
+- bare: the bare catalogue view of bench.catalogue (20 profile cards by primary key in the site's
+  layout, through the test Client): this machine's speed at this moment, the run's yardstick;
+- profile change: `profiles.services.profile_update` of a random listed profile of that
+  specialization (hours and time zone), committed, with the update it triggers on commit
+  (`profile_change_apply`: score the profile against every open need of the specialization,
+  edit the shortlists it enters, moves in or leaves, refill the last place of those it falls out of).
 
-The ratio is median(run) / median(read).
+Ratios: matching_x_bare = median(run) / median(bare); profile_change_x_one_run =
+median(profile change) / median(run). After the rounds, every open need's shortlist is compared
+with a full ranking (a sample of OPEN_CHECK needs): the updates must have kept them exact.
 """
 
-import json
 import os
+import random
 import statistics
 import time
 
@@ -31,113 +37,27 @@ if not apps.ready:  # run as a script
 
 from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 
-REPEATS = 7
-LANGUAGES = ["ru", "en", "de", "uk"]
+REPEATS = int(os.environ.get("BENCH_MATCHING_REPEATS", "15"))
+OPEN_NEEDS = int(os.environ.get("BENCH_OPEN_NEEDS", "1000"))
+OPEN_CHECK = 50
+CUSTOMER = "bench-customer@example.com"
 
 
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
-    return ordered[index]
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def _load_own(n: int):
-    """n listed profiles in one specialization of their own, with its own 15 skills.
-
-    Every profile of that specialization is a candidate: the hardest case for one need. Other
-    runs' profiles (another n) stay in the database, as other specializations would.
-    """
-    import random
-
-    from accounts.models import User
-    from profiles.models import Profile, ProfileLanguage, ProfileSkill, Skill
-    from vetting.models import Level, Specialization
-
-    spec, _ = Specialization.objects.get_or_create(
-        slug=f"bench-matching-{n}",
-        defaults={"name_en": f"Bench matching {n}", "name_ru": f"Бенчмарк подбора {n}"},
-    )
-    have = Profile.objects.listed().filter(specialization=spec).count()
-    if have >= n:
-        return spec
-    skills = [
-        Skill.objects.get_or_create(slug=f"bench-{n}-skill-{i}", defaults={"name": f"Bench {n} skill {i}"})[0]
-        for i in range(15)
-    ]
-    levels = list(Level.objects.order_by("rank"))
-    rng = random.Random(have)
-    batch = 5000
-    from django.utils import timezone
-
-    now = timezone.now()
-    for start in range(have, n, batch):
-        size = min(batch, n - start)
-        with transaction.atomic():
-            users = User.objects.bulk_create(
-                [
-                    User(
-                        email=f"bench-m{n}-{start + i}@example.com",
-                        password="!",
-                        role="applicant",
-                        full_name=f"Bench {start + i}",
-                    )
-                    for i in range(size)
-                ]
-            )
-            profiles = Profile.objects.bulk_create(
-                [
-                    Profile(
-                        user=user,
-                        specialization=spec,
-                        level=rng.choice(levels),
-                        accepted_at=now,
-                        is_published=True,
-                        hours_per_week=rng.choice([0, 10, 20, 30, 40]),
-                        rate_min=(rate := rng.choice([None, 1000, 1500, 2000, 3000, 4000, 5000])),
-                        rate_max=None if rate is None else rate + 1000,
-                        currency=rng.choice(["RUB", "RUB", "RUB", "USD"]),
-                        utc_offset=rng.choice([None, 0, 2, 3, 5, 7]),
-                        headline="Bench specialist",
-                    )
-                    for user in users
-                ]
-            )
-            ProfileSkill.objects.bulk_create(
-                [
-                    ProfileSkill(profile=p, skill=s, verified=rng.random() < 0.4)
-                    for p in profiles
-                    for s in rng.sample(skills, rng.randint(2, 7))
-                ]
-            )
-            ProfileLanguage.objects.bulk_create(
-                [
-                    ProfileLanguage(profile=p, language=lang, proficiency=rng.randint(1, 4))
-                    for p in profiles
-                    for lang in rng.sample(LANGUAGES, rng.randint(1, 2))
-                ]
-            )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    return spec
-
-
-def _load(n: int):
-    """The catalogue benchmark's loader if it exists (then the largest specialization), else our own."""
+def _largest_specialization():
     from django.db.models import Count
 
-    from profiles.models import Profile
+    from matching.models import Candidate
     from vetting.models import Specialization
 
-    try:
-        from bench.loader import load_profiles
-    except ImportError:
-        return _load_own(n)
-    load_profiles(n)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
     top = (
-        Profile.objects.listed()
+        Candidate.objects.scorable()
         .values("specialization_id")
         .order_by()
         .annotate(c=Count("pk"))
@@ -147,16 +67,90 @@ def _load(n: int):
     return Specialization.objects.get(pk=top["specialization_id"])
 
 
-def _need(spec):
+def _customer():
     from accounts.models import User
-    from needs.models import Need
+
+    return User.objects.get_or_create(email=CUSTOMER, defaults={"role": "customer"})[0]
+
+
+def _common_skills(spec, k: int) -> list[int]:
+    from django.db.models import Count
+
     from profiles.models import ProfileSkill
+
+    return list(
+        ProfileSkill.objects.filter(profile__specialization=spec)
+        .values("skill_id")
+        .annotate(c=Count("pk"))
+        .order_by("-c")
+        .values_list("skill_id", flat=True)[:k]
+    )
+
+
+def _open_needs(spec, *, count: int, stdout=None) -> int:
+    """Make sure `count` open bench needs exist in `spec`, each ranked once. Returns how many are open."""
+    from matching.services import matching_run
+    from needs.models import Need
     from vetting.models import Level
 
-    customer, _ = User.objects.get_or_create(
-        email="bench-customer@example.com", defaults={"role": "customer"}
+    customer = _customer()
+    mine = Need.objects.filter(customer=customer, specialization=spec, state=Need.State.OPEN).exclude(
+        title="Bench need"
     )
-    Need.objects.filter(customer=customer).delete()
+    have = mine.count()
+    if have < count:
+        rng = random.Random(have)
+        levels = list(Level.objects.all())
+        skills = _common_skills(spec, 25)
+        created = Need.objects.bulk_create(
+            [
+                Need(
+                    customer=customer,
+                    title=f"Bench open need {have + i}",
+                    specialization=spec,
+                    level=rng.choice(levels),
+                    hours_per_week=rng.choice([10, 20, 30, 40]),
+                    budget_min=1000,
+                    budget_max=rng.choice([None, 2000, 3000, 4000]),
+                    currency=rng.choice(["RUB", "RUB", "USD"]),
+                    languages=rng.choice([[], ["en"], ["ru", "en"], ["de"]]),
+                    utc_offset_min=(lo := rng.choice([None, -5, 0, 2])),
+                    utc_offset_max=None if lo is None else lo + rng.choice([2, 4, 6]),
+                    state=Need.State.OPEN,
+                    matching_state=Need.MatchingState.PENDING,
+                )
+                for i in range(count - have)
+            ]
+        )
+        must = Need.must_have_skills.through
+        nice = Need.nice_to_have_skills.through
+        rows_must, rows_nice = [], []
+        for need in created:
+            picked = rng.sample(skills, rng.randint(1, 6))
+            rows_must += [must(need_id=need.pk, skill_id=s) for s in picked[:3]]
+            rows_nice += [nice(need_id=need.pk, skill_id=s) for s in picked[3:]]
+        must.objects.bulk_create(rows_must)
+        nice.objects.bulk_create(rows_nice)
+    started = time.perf_counter()
+    pending = list(mine.exclude(matching_state=Need.MatchingState.DONE).values_list("pk", flat=True))
+    for i, need_id in enumerate(pending, start=1):
+        matching_run(need_id=need_id)
+        if stdout is not None and (i % 200 == 0 or i == len(pending)):
+            took = time.perf_counter() - started
+            stdout.write(f"  ranked {i:,} / {len(pending):,} open needs ({took:.0f} s)\n")
+            stdout.flush()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE needs_need; ANALYZE matching_match")
+    return Need.objects.open().filter(specialization=spec).count()
+
+
+def _need(spec):
+    """The timed need: Senior, the specialization's 3 most common skills as must-have, 2 as nice."""
+    from needs.models import Need
+    from vetting.models import Level
+
+    customer = _customer()
+    Need.objects.filter(customer=customer, title="Bench need").delete()
     need = Need.objects.create(
         customer=customer,
         title="Bench need",
@@ -172,132 +166,119 @@ def _need(spec):
         state=Need.State.OPEN,
         matching_state=Need.MatchingState.PENDING,
     )
-    # the most common skills of this specialization: 3 must-have, 2 nice-to-have
-    common = list(
-        ProfileSkill.objects.filter(profile__specialization=spec)
-        .values_list("skill_id", flat=True)
-        .order_by()
-        .distinct()[:5]
-    )
+    common = _common_skills(spec, 5)
     need.must_have_skills.set(common[:3])
     need.nice_to_have_skills.set(common[3:5])
     return need
 
 
-def _read_queries(need):
-    """The columns the score needs for the same candidates: profile columns, asked skills and languages."""
-    from matching.engine import _skill_ids, candidates
-    from profiles.models import ProfileLanguage, ProfileSkill
+def _bare_ids(spec) -> str:
+    from profiles.models import Profile
 
-    must, nice = _skill_ids(need)
-    cand = candidates(need)
-    return [
-        cand.values_list(
-            "pk",
-            "level_id",
-            "hours_per_week",
-            "available_from",
-            "rate_min",
-            "rate_max",
-            "currency",
-            "utc_offset",
-        ),
-        ProfileSkill.objects.filter(profile__in=cand.values("pk"), skill_id__in=must | nice).values_list(
-            "profile_id", "skill_id", "verified"
-        ),
-        ProfileLanguage.objects.filter(
-            profile__in=cand.values("pk"), language__in=need.languages
-        ).values_list("profile_id", "language", "proficiency"),
-    ]
+    ids = Profile.objects.listed().filter(specialization=spec).order_by("-level_rank", "-id")[:20]
+    return ",".join(str(pk) for pk in ids.values_list("pk", flat=True))
 
 
-def _server_read_ms(queries) -> float:
-    total = 0.0
-    with connection.cursor() as cursor:
-        for qs in queries:
-            sql, params = qs.query.sql_with_params()
-            cursor.execute("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + sql, params)
-            plan = cursor.fetchone()[0]
-            plan = plan[0] if isinstance(plan, list) else json.loads(plan)[0]
-            total += plan["Execution Time"]
-    return total
-
-
-def _fetch_ms(queries) -> float:
-    started = time.perf_counter()
-    for qs in queries:
-        with connection.cursor() as cursor:
-            sql, params = qs.query.sql_with_params()
-            cursor.execute(sql, params)
-            cursor.fetchall()
-    return (time.perf_counter() - started) * 1000
-
-
-def run(*, n: int, repeats: int = REPEATS) -> list[dict]:
-    """One row per measure at n profiles: median and p95 in ms, and the ratio to the read."""
+def _exact(need_ids: list[int]) -> bool:
+    """Every stored shortlist equals a full ranking of its need (same profiles, places, scores)."""
+    from matching.engine import rank
     from matching.models import Match
+    from needs.models import Need
+
+    for need in Need.objects.filter(pk__in=need_ids):
+        stored = list(Match.objects.filter(need=need).order_by("rank").values_list("profile_id", "score"))
+        if stored != [(row["profile_id"], row["score"]) for row in rank(need)]:
+            return False
+    return True
+
+
+def run(*, n: int, repeats: int = REPEATS, stdout=None) -> dict:
+    """The figures at n profiles: medians and p95 in ms and the ratios, plus the counts behind them."""
+    from bench.catalogue import BARE_PATH
+    from bench.loader import load_profiles
+    from matching.models import Candidate
     from matching.services import matching_run
     from needs.models import Need
+    from profiles.models import Profile
+    from profiles.services import profile_update
 
     if not settings.IS_POSTGRES:
         raise SystemExit("bench/matching.py needs PostgreSQL: set DATABASE_URL=postgres://...")
-    spec = _load(n)
+    load_profiles(n, stdout=stdout)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    spec = _largest_specialization()
+    open_needs = _open_needs(spec, count=OPEN_NEEDS, stdout=stdout)
     need = _need(spec)
-    queries = _read_queries(need)
-    candidates = queries[0].count()
-    matching_run(need_id=need.pk)  # warm the caches
-    first = list(Match.objects.filter(need=need).order_by("rank").values_list("profile_id", "score"))
-    runs, reads, fetches = [], [], []
-    for _ in range(repeats):
-        Need.objects.filter(pk=need.pk).update(matching_state=Need.MatchingState.PENDING)
-        started = time.perf_counter()
-        matching_run(need_id=need.pk)
-        runs.append((time.perf_counter() - started) * 1000)
-        reads.append(_server_read_ms(queries))
-        fetches.append(_fetch_ms(queries))
-    again = list(Match.objects.filter(need=need).order_by("rank").values_list("profile_id", "score"))
-    assert again == first, "a matching run must be idempotent"
-    read_median = statistics.median(reads)
-    rows = []
-    for name, values in (
-        ("matching run", runs),
-        ("read columns (PostgreSQL)", reads),
-        ("fetch columns", fetches),
+    open_needs += 1
+    candidates = Candidate.objects.scorable().filter(specialization=spec).count()
+    changeable = list(Profile.objects.listed().filter(specialization=spec).values_list("pk", flat=True))
+    rng = random.Random(n)
+    bare = {"ids": _bare_ids(spec)}
+    times = {"run": [], "bare": [], "change": []}
+    with override_settings(
+        DEBUG=False, ROOT_URLCONF="bench.catalogue", ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]
     ):
-        median = statistics.median(values)
-        rows.append(
-            {
-                "benchmark": "matching",
-                "profiles": n,
-                "candidates": candidates,
-                "measure": name,
-                "median_ms": round(median, 1),
-                "p95_ms": round(_percentile(values, 0.95), 1),
-                "ratio_to_read": round(median / read_median, 2) if read_median else None,
-                "matches_written": len(first),
-            }
-        )
-    return rows
+        client = Client()
+        matching_run(need_id=need.pk)  # warm the caches
+        for round_ in range(repeats + 2):
+            Need.objects.filter(pk=need.pk).update(matching_state=Need.MatchingState.PENDING)
+            started = time.perf_counter()
+            matching_run(need_id=need.pk)
+            run_ms = (time.perf_counter() - started) * 1000
+
+            started = time.perf_counter()
+            response = client.get("/" + BARE_PATH, bare, secure=True)
+            bare_ms = (time.perf_counter() - started) * 1000
+            assert response.status_code == 200
+
+            profile = Profile.objects.get(pk=rng.choice(changeable))
+            fields = {"hours_per_week": rng.choice([10, 20, 30, 40]), "utc_offset": rng.choice([-3, 0, 3, 6])}
+            started = time.perf_counter()
+            with transaction.atomic():  # the owner's edit; its update runs on commit (eager: no broker)
+                profile_update(profile=profile, fields=fields)
+            change_ms = (time.perf_counter() - started) * 1000
+            if round_ >= 2:  # two warm-up rounds
+                times["run"].append(run_ms)
+                times["bare"].append(bare_ms)
+                times["change"].append(change_ms)
+    opened = Need.objects.open().filter(specialization=spec)
+    sample = list(opened.order_by("?").values_list("pk", flat=True)[:OPEN_CHECK])
+    medians = {key: statistics.median(values) for key, values in times.items()}
+    return {
+        "profiles": n,
+        "candidates": candidates,
+        "open_needs": open_needs,
+        "exact": _exact(sample),
+        **{f"{key}_median_ms": round(value, 1) for key, value in medians.items()},
+        **{f"{key}_p95_ms": round(_percentile(values, 0.95), 1) for key, values in times.items()},
+        "matching_x_bare": round(medians["run"] / medians["bare"], 2),
+        "profile_change_x_one_run": round(medians["change"] / medians["run"], 2),
+    }
 
 
-def print_rows(rows: list[dict]) -> None:
-    print("| profiles | candidates | measure | median ms | p95 ms | × read |")
-    print("|---:|---:|---|---:|---:|---:|")
-    for r in rows:
-        print(
-            f"| {r['profiles']:,} | {r['candidates']:,} | {r['measure']} | {r['median_ms']} | {r['p95_ms']} "
-            f"| {r['ratio_to_read']} |"
-        )
+def print_row(row: dict, out=None) -> None:
+    write = (out or __import__("sys").stdout).write
+    write(
+        "| profiles | candidates | open needs | run median ms (p95) | bare median ms (p95) | run × bare "
+        "| profile change median ms (p95) | change × run | shortlists exact |\n"
+    )
+    write("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+    write(
+        f"| {row['profiles']:,} | {row['candidates']:,} | {row['open_needs']:,} "
+        f"| {row['run_median_ms']} ({row['run_p95_ms']}) | {row['bare_median_ms']} ({row['bare_p95_ms']}) "
+        f"| {row['matching_x_bare']} | {row['change_median_ms']} ({row['change_p95_ms']}) "
+        f"| {row['profile_change_x_one_run']} | {'yes' if row['exact'] else 'NO'} |\n"
+    )
 
 
 if __name__ == "__main__":
     import argparse
+    import sys
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, nargs="+", default=[int(os.environ.get("BENCH_N", "10000"))])
+    parser.add_argument("--n", type=int, nargs="+", default=[int(os.environ.get("BENCH_N", "100000"))])
     parser.add_argument("--repeats", type=int, default=REPEATS)
     args = parser.parse_args()
-    all_rows = []
     for n in args.n:
-        all_rows += run(n=n, repeats=args.repeats)
-    print_rows(all_rows)
+        print_row(run(n=n, repeats=args.repeats, stdout=sys.stdout))

@@ -6,7 +6,7 @@ find what the dictionary form finds, on the bench's data (bench.loader)?
 For each pair (dictionary form, other form) it counts the listed profiles each query finds through
 profiles.search.search (the catalogue's one entry point) and how many of the dictionary form's
 profiles the other form finds too: recall = |found(other) ∩ found(dictionary)| / |found(dictionary)|.
-Prints a table and `bench: search-recall-<group> VALUE ratio` lines (the lowest pair of each group).
+Prints a table; `figures()` gives `search_recall_<group>` (the lowest pair of each group) for `make bench`.
 """
 
 import os
@@ -121,10 +121,16 @@ def print_rows(rows: list[dict], out=None) -> None:
             f"| {r['group']} | {r['base']} | {r['base_found']:,} | {r['query']} | {r['found']:,} "
             f"| {r['recall']:.1%} | {r['ms']} |\n"
         )
+
+
+def figures(rows: list[dict]) -> list[tuple[str, float, str]]:
+    """The machine-readable figures: per group, the lowest recall of its pairs."""
+    out = []
     for group in dict.fromkeys(r["group"] for r in rows):
         worst = min(r["recall"] for r in rows if r["group"] == group)
-        name = "-".join("".join(c if c.isalnum() else " " for c in group).split())
-        write(f"bench: search-recall-{name} {worst} ratio\n")
+        name = "_".join("".join(c if c.isalnum() else " " for c in group).split())
+        out.append((f"search_recall_{name}", round(worst, 3), "ratio"))
+    return out
 
 
 if __name__ == "__main__":

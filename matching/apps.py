@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class MatchingConfig(AppConfig):
     name = "matching"
     verbose_name = _("Matching")
+
+    def ready(self):
+        from django.conf import settings
+        from django.db.models.signals import post_save
+
+        from profiles.signals import profile_changed
+
+        from . import receivers
+
+        profile_changed.connect(receivers.profile_changed, dispatch_uid="matching.profile_changed")
+        post_save.connect(receivers.user_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="matching.user")

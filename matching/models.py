@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import MESSAGE_MAX, CappedTextField
 
+from .fields import SetField
 from .scoring import COMPONENTS
 
 
@@ -61,7 +62,11 @@ class Match(models.Model):
                 for name in COMPONENTS
             ],
         ]
-        indexes = [models.Index(fields=["need", "-score"], name="match_need_score_idx")]
+        indexes = [
+            models.Index(fields=["need", "-score"], name="match_need_score_idx"),
+            # An incremental update reads the last places of each shortlist it may enter.
+            models.Index(fields=["need", "rank"], name="match_need_rank_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.need} / {self.profile} ({self.score:.2f})"
@@ -125,3 +130,85 @@ class Invitation(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.state == self.State.ACCEPTED
+
+
+class RunHeartbeat(models.Model):
+    """The pulse of a need's matching run: written when the run starts and every few seconds while it
+    works (matching.heartbeat), from its own connection, so it is seen while the run's transaction is
+    still open. A "running" need whose pulse stopped is taken for a killed worker and re-sent."""
+
+    need = models.OneToOneField("needs.Need", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    beat_at = models.DateTimeField(_("last heartbeat"))
+
+    class Meta:
+        verbose_name = _("run heartbeat")
+        verbose_name_plural = _("run heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.need_id} @ {self.beat_at:%H:%M:%S}"
+
+
+class CandidateQuerySet(models.QuerySet):
+    def scorable(self):
+        """The rows a run ranks: listed, with open hours (the hard filters)."""
+        return self.filter(listed=True, hours_per_week__gt=0)
+
+
+class Candidate(models.Model):
+    """The matching's read model: one row per (specialization, profile) with exactly the score's inputs.
+
+    Written by matching.candidates in the transaction of every profile change (profiles sends
+    `profile_changed`), so a run reads this narrow table only, never the wide profile rows.
+    A profile that stops being listed keeps its row with `listed=False` until its change has been
+    applied to the shortlists (`applied_version == version`): the pending work is in the database.
+    """
+
+    profile = models.ForeignKey("profiles.Profile", on_delete=models.CASCADE, related_name="+")
+    specialization = models.ForeignKey(
+        "vetting.Specialization", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    listed = models.BooleanField(default=True)
+    level = models.ForeignKey("vetting.Level", on_delete=models.PROTECT, related_name="+", db_index=False)
+    hours_per_week = models.PositiveSmallIntegerField(default=0)
+    available_from = models.DateField(null=True, blank=True)
+    rate_min = models.PositiveIntegerField(null=True, blank=True)
+    rate_max = models.PositiveIntegerField(null=True, blank=True)
+    currency = models.CharField(max_length=3)
+    utc_offset = models.SmallIntegerField(null=True, blank=True)
+    skills = SetField()
+    verified_skills = SetField()
+    # Spoken at scoring.LANGUAGE_MIN_PROFICIENCY or better.
+    languages = SetField(base="varchar(8)")
+    # Aggregated feedback of completed engagements, when there is enough; None is neutral.
+    track_record = models.FloatField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    applied_version = models.PositiveIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    objects = CandidateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("matching candidate")
+        verbose_name_plural = _("matching candidates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["specialization", "profile"], name="candidate_spec_profile_unique"
+            ),
+        ]
+        indexes = [
+            # A run's rows: one specialization's scorable candidates.
+            models.Index(
+                fields=["specialization", "level"],
+                name="candidate_scorable_idx",
+                condition=Q(listed=True, hours_per_week__gt=0),
+            ),
+            # The sweep: changes not yet applied to the shortlists.
+            models.Index(
+                fields=["changed_at"],
+                name="candidate_unapplied_idx",
+                condition=Q(applied_version__lt=models.F("version")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile_id} in {self.specialization_id} (v{self.version})"

@@ -6,8 +6,9 @@ matching his experience"): an exact-level specialist with no listed skills still
 specialist one level below the need with every skill.
 
 Tune here, nowhere else: `WEIGHTS` (must sum to 1), `LEVEL_FIT` (by steps on the level scale,
-specialist minus need), and the bucket tables below. `matching.engine` turns these tables into
-SQL expressions, so the whole candidate set is scored by the database in one query.
+specialist minus need), and the bucket tables below. `matching.terms` turns these tables into
+SQL expressions, so the whole candidate set is scored by the database in one query (and into the
+same arithmetic in Python for one candidate).
 """
 
 COMPONENTS = ("level", "skill", "availability", "rate", "language", "timezone")
@@ -65,5 +66,6 @@ TOP_N = 50
 
 
 def total(components: dict[str, float]) -> float:
-    """The weighted score of components given by name (used by tests and the explanation)."""
+    """The weighted score of components given by name, summed in COMPONENTS order, as the SQL adds
+    them (matching.terms): the same float either way."""
     return sum(WEIGHTS[name] * components[name] for name in COMPONENTS)

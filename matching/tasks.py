@@ -10,6 +10,13 @@ def run_matching(need_id: int) -> None:
     matching_run(need_id=need_id)
 
 
+@shared_task(name="matching.tasks.apply_profile_change", acks_late=True, reject_on_worker_lost=True)
+def apply_profile_change(profile_id: int) -> None:
+    from .services import profile_change_apply
+
+    profile_change_apply(profile_id=profile_id)
+
+
 @shared_task(name="matching.tasks.requeue_pending_matching")
 def requeue_pending_matching() -> int:
     from .services import matching_requeue_pending

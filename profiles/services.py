@@ -1,5 +1,6 @@
-"""Every change to a profile. Each locks the profile row, rebuilds its search vector and asks the
-matching to rescore the needs it affects (on commit) when something the score reads changed."""
+"""Every change to a profile. Each locks the profile row, rebuilds its search vector and, when
+something the score reads changed, sends `profile_changed` in the same transaction (the matching
+keeps its read model and the shortlists from it)."""
 
 from collections.abc import Iterable
 from uuid import UUID
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Profile, ProfileLanguage, ProfileSkill, Skill
 from .search import reindex
+from .signals import profile_changed
 
 # Fields the owner may change through profile_update. Level, specialization, acceptance and
 # publication are not here: the vetting sets the first three, publish/hide the last.
@@ -42,9 +44,7 @@ PUBLICATION_TRANSITIONS = {"publish": (False, True), "hide": (True, False)}
 
 
 def _rematch(profile: Profile) -> None:
-    from matching.services import needs_rematch_for_profile
-
-    needs_rematch_for_profile(profile=profile)
+    profile_changed.send(sender=Profile, profile=profile)
 
 
 def _snapshot(profile: Profile) -> tuple:

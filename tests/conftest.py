@@ -16,12 +16,25 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from topfreelancer.celery import app as celery_app
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# A second database standing in for the catalogue's read replica (topfreelancer/replica.py), of the
+# default's engine; pytest-django creates it only for tests that ask for it (databases=[..., "replica"]),
+# and reads go to it only where a test turns CATALOGUE_FROM_REPLICA on.
+if "replica" not in settings.DATABASES:
+    _default = settings.DATABASES["default"]
+    settings.DATABASES["replica"] = {
+        **_default,
+        "TEST": {"NAME": f"test_{_default['NAME']}_replica" if settings.IS_POSTGRES else None},
+    }
+    settings.CATALOGUE_FROM_REPLICA = False
+    connections.configure_settings(settings.DATABASES)  # the defaults of a late alias
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

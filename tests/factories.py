@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP, User
+from matching.candidates import candidates_load
 from profiles.models import Profile, ProfileSkill, Skill
 from vetting.models import Level, Specialization
 
@@ -100,6 +101,13 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     utc_offset = 3
     is_published = True
 
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # Written without the services: bring the matching's read model along (as applied: the
+        # test ranks what it needs).
+        if create:
+            candidates_load(profile_ids=[instance.pk])
+
 
 class ProfileSkillFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -108,3 +116,8 @@ class ProfileSkillFactory(factory.django.DjangoModelFactory):
     profile = factory.SubFactory(ProfileFactory)
     skill = factory.SubFactory(SkillFactory)
     verified = False
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            candidates_load(profile_ids=[instance.profile_id])

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    "topfreelancer.replica.ReplicaReadsMiddleware",
 ]
 
 ROOT_URLCONF = "topfreelancer.urls"
@@ -97,6 +99,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+# A streaming replica for the catalogue's page reads (topfreelancer/replica.py); unset: one database.
+if env("REPLICA_DATABASE_URL", default=""):
+    DATABASES["replica"] = env.db("REPLICA_DATABASE_URL")
+CATALOGUE_FROM_REPLICA = "replica" in DATABASES
+DATABASE_ROUTERS = ["topfreelancer.replica.ReplicaRouter"]
 
 # --- Cache (allauth rate limits and cached statistics live here) ---------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://topfreelancer")}
@@ -209,9 +216,19 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.2,
 }
+# Own queues, so a burst of one kind of work never holds up another: matching runs and shortlist
+# updates, emails, and the rest. A worker started without -Q consumes all three (tests, a one-worker
+# stack); the Procfile and docker-compose.yml give matching its own, scalable workers.
+CELERY_TASK_QUEUES = (Queue("matching"), Queue("email"), Queue("default"))
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {
+    "matching.tasks.*": {"queue": "matching"},
+    "accounts.tasks.*": {"queue": "email"},
+}
 CELERY_BEAT_SCHEDULE = {
     "accounts-send-pending-emails": {"task": "accounts.tasks.send_pending_emails", "schedule": 60.0},
-    "matching-requeue-pending": {"task": "matching.tasks.requeue_pending_matching", "schedule": 60.0},
+    # Every 15 s: a killed worker's run is re-sent about a minute after its last heartbeat.
+    "matching-requeue-pending": {"task": "matching.tasks.requeue_pending_matching", "schedule": 15.0},
     "vetting-expire-stale": {"task": "vetting.tasks.expire_stale", "schedule": 300.0},
 }
 

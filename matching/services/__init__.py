@@ -1,13 +1,14 @@
-"""State changes of matching: runs (runs.py) and invitations (invitations.py)."""
+"""State changes of matching: runs (runs.py), profile changes applied to shortlists (updates.py),
+invitations (invitations.py)."""
 
 from .invitations import invitation_accept, invitation_decline, invitation_send, match_dismiss, match_restore
 from .runs import (
     matching_requeue_pending,
     matching_run,
     need_request_matching,
-    needs_rematch_for_profile,
     pending_need_ids,
 )
+from .updates import profile_change_apply, profile_rematch
 
 __all__ = [
     "invitation_accept",
@@ -18,6 +19,7 @@ __all__ = [
     "matching_requeue_pending",
     "matching_run",
     "need_request_matching",
-    "needs_rematch_for_profile",
     "pending_need_ids",
+    "profile_change_apply",
+    "profile_rematch",
 ]

@@ -8,14 +8,16 @@ need stays pending and `matching_requeue_pending` (beat) publishes it again.
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from needs.models import Need
 from topfreelancer.queue import enqueue_on_commit, publish
 
-# A run still "running" after this long is taken for dead (killed worker) and re-sent.
-RUNNING_TIMEOUT = timedelta(minutes=10)
+from .. import heartbeat
+from ..models import RunHeartbeat
+from .updates import unapplied_profile_ids
+
 # A pending need younger than this was just published: leave it to the queue.
 PENDING_GRACE = timedelta(seconds=30)
 
@@ -44,35 +46,14 @@ def need_request_matching(*, need: Need) -> None:
     _enqueue([need.pk])
 
 
-def needs_rematch_for_profile(*, profile) -> None:
-    """A profile changed (level, skills, availability, rate, published or hidden): rematch what it affects.
-
-    Affected: the open needs of the profile's specialization, and the open needs where it is
-    currently matched (it may have left that specialization or the listing). They are marked
-    pending in this transaction and their runs published on commit. Cheap to call often.
-    """
-    with transaction.atomic():
-        affected = Need.objects.open().filter(
-            Q(specialization_id=profile.specialization_id) | Q(matches__profile_id=profile.pk)
-        )
-        need_ids = sorted(set(affected.values_list("pk", flat=True)))
-        if not need_ids:
-            return
-        Need.objects.filter(pk__in=need_ids).update(
-            matching_state=Need.MatchingState.PENDING,
-            matching_version=F("matching_version") + 1,
-            matching_requested_at=timezone.now(),
-        )
-        _enqueue(need_ids)
-
-
 def matching_run(*, need_id: int) -> bool:
     """Rank the listed specialists for one need and store the top matches. Idempotent.
 
-    Two transactions: the first records "running" (so the page says so and a dead run is found by
-    the sweep), the second upserts the top matches, deletes the ones that dropped out, and marks
-    the need done unless a newer request arrived meanwhile (then it stays pending: the newer
-    request's task runs again). Returns False if the need is gone or not open.
+    Two transactions: the first records "running" and the run's first heartbeat (so the page says
+    so, and a killed run is found by the sweep a minute after its last beat); the second, while a
+    thread keeps beating, upserts the top matches, deletes the ones that dropped out, and marks the
+    need done unless a newer request arrived meanwhile (then it stays pending: the newer request's
+    task runs again). Returns False if the need is gone or not open.
     """
     from ..engine import write_matches
 
@@ -89,8 +70,9 @@ def matching_run(*, need_id: int) -> bool:
         need.matching_state = Need.MatchingState.RUNNING
         need.matching_started_at = timezone.now()
         need.save(update_fields=["matching_state", "matching_started_at"])
+        heartbeat.beat(need_id)
 
-    with transaction.atomic():
+    with heartbeat.pulse(need_id), transaction.atomic():
         need = Need.objects.select_for_update().get(pk=need_id)
         if need.state != Need.State.OPEN:
             return False
@@ -105,14 +87,17 @@ def matching_run(*, need_id: int) -> bool:
 
 
 def pending_need_ids(*, now=None, limit: int = 500) -> list[int]:
-    """Open needs whose run was requested but never finished: pending past the grace, or running too long."""
+    """Open needs whose run was requested but never finished: pending past the grace, or "running"
+    with a heartbeat older than heartbeat.STALE (a killed worker: noticed in about a minute)."""
     now = now or timezone.now()
+    stale = now - heartbeat.STALE
+    alive = RunHeartbeat.objects.filter(need_id=OuterRef("pk"), beat_at__gt=stale)
     return list(
         Need.objects.open()
         .filter(
             Q(matching_state=Need.MatchingState.PENDING, matching_requested_at__lte=now - PENDING_GRACE)
             | Q(matching_state=Need.MatchingState.PENDING, matching_requested_at__isnull=True)
-            | Q(matching_state=Need.MatchingState.RUNNING, matching_started_at__lte=now - RUNNING_TIMEOUT)
+            | (Q(matching_state=Need.MatchingState.RUNNING, matching_started_at__lte=stale) & ~Exists(alive))
         )
         .order_by("matching_requested_at", "pk")
         .values_list("pk", flat=True)[:limit]
@@ -120,11 +105,21 @@ def pending_need_ids(*, now=None, limit: int = 500) -> list[int]:
 
 
 def matching_requeue_pending(*, now=None) -> int:
-    """Beat: publish the run of every stuck need again. Returns how many were published."""
-    from ..tasks import run_matching
+    """Beat: publish again the run of every stuck need and the update of every profile change not
+    applied to the shortlists (its task lost or its worker killed). Returns how many were published."""
+    from ..tasks import apply_profile_change, run_matching
 
+    need_ids = pending_need_ids(now=now)
+    # Pending again, from now: the next sweeps leave them to the queue for PENDING_GRACE.
+    stuck = [Need.MatchingState.PENDING, Need.MatchingState.RUNNING]
+    Need.objects.filter(pk__in=need_ids, matching_state__in=stuck).update(
+        matching_state=Need.MatchingState.PENDING, matching_requested_at=timezone.now()
+    )
     published = 0
-    for need_id in pending_need_ids(now=now):
+    for need_id in need_ids:
         if publish(run_matching, need_id):
+            published += 1
+    for profile_id in unapplied_profile_ids(now=now):
+        if publish(apply_profile_change, profile_id):
             published += 1
     return published

@@ -1,7 +1,5 @@
 """bench.search: every pair is measured, recall is the share of the dictionary form's profiles found."""
 
-import io
-
 import pytest
 
 from bench import search
@@ -21,6 +19,6 @@ def test_run_measures_every_pair_and_prints_one_line_per_group():
     # the bench texts hold these words: their forms find what the dictionary form finds
     payments = next(r for r in rows if r["query"] == "payments" and "thesaurus" not in r["group"])
     assert payments["base_found"] > 0 and payments["recall"] == 1
-    out = io.StringIO()
-    search.print_rows(rows, out)
-    assert out.getvalue().count("bench: search-recall-") == len({r["group"] for r in rows})
+    names = [name for name, _value, _unit in search.figures(rows)]
+    assert len(names) == len(set(names)) == len({r["group"] for r in rows})
+    assert all(name.startswith("search_recall_") and " " not in name for name in names)

@@ -1,20 +1,24 @@
 """Matching runs: triggered on commit, idempotent, stale rows removed, versioned against races."""
 
+import time
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from matching.models import Match
+from matching import heartbeat
+from matching.candidates import candidates_sync
+from matching.models import Match, RunHeartbeat
 from matching.services import (
     matching_requeue_pending,
     matching_run,
     need_request_matching,
-    needs_rematch_for_profile,
     pending_need_ids,
 )
 from needs.models import Need
 from needs.services import need_close, need_create, need_pause, need_reopen, need_update
+from profiles.models import Profile
+from profiles.signals import profile_changed
 from tests.factories import CustomerFactory, ProfileFactory, SkillFactory, SpecializationFactory, level
 from tests.needs.factories import NeedFactory
 
@@ -87,6 +91,7 @@ def test_stale_rows_are_removed_in_the_same_run(spec):
     assert need.matches.count() == 2
     hidden.is_published = False
     hidden.save()
+    candidates_sync(profile_ids=[hidden.pk])
     matching_run(need_id=need.pk)
     assert list(need.matches.values_list("profile_id", flat=True)) == [kept.pk]
 
@@ -110,7 +115,7 @@ def test_top_n_only(spec, settings):
     assert need.matches.count() == 3
 
 
-def test_profile_change_marks_affected_open_needs_pending_and_reruns(
+def test_a_profile_change_updates_the_shortlists_of_affected_open_needs_on_commit_without_a_run(
     spec, django_capture_on_commit_callbacks
 ):
     profile = ProfileFactory(specialization=spec, level=level("middle"))
@@ -123,14 +128,14 @@ def test_profile_change_marks_affected_open_needs_pending_and_reruns(
     profile.level = level("senior")
     profile.save()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        needs_rematch_for_profile(profile=profile)
-    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.PENDING
-    assert Need.objects.get(pk=other_spec.pk).matching_state == Need.MatchingState.IDLE
-    assert Need.objects.get(pk=paused.pk).matching_state == Need.MatchingState.IDLE
-    assert len(callbacks) == 1
+        profile_changed.send(sender=Profile, profile=profile)
+    assert len(callbacks) == 1  # one task for the profile, not one run per need
     callbacks[0]()
-    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.DONE
     assert need.matches.get().level_fit == 1.0
+    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.DONE
+    for untouched in (other_spec, paused):
+        assert Need.objects.get(pk=untouched.pk).matching_state == Need.MatchingState.IDLE
+        assert not untouched.matches.exists()
 
 
 def test_profile_leaving_the_specialization_is_removed_from_old_matches(
@@ -142,7 +147,7 @@ def test_profile_leaving_the_specialization_is_removed_from_old_matches(
     profile.specialization = SpecializationFactory()
     profile.save()
     with django_capture_on_commit_callbacks(execute=True):
-        needs_rematch_for_profile(profile=profile)
+        profile_changed.send(sender=Profile, profile=profile)
     assert not need.matches.exists()
 
 
@@ -226,6 +231,7 @@ def test_beat_requeues_pending_and_dead_running_needs(spec, django_capture_on_co
         need_request_matching(need=pending)
     dead = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
     Need.objects.filter(pk=dead.pk).update(matching_started_at=timezone.now() - timedelta(hours=1))
+    RunHeartbeat.objects.create(need=dead, beat_at=timezone.now() - heartbeat.STALE - timedelta(seconds=1))
     fresh = NeedFactory(specialization=spec)
     with django_capture_on_commit_callbacks(execute=False):
         need_request_matching(need=fresh)
@@ -237,3 +243,40 @@ def test_beat_requeues_pending_and_dead_running_needs(spec, django_capture_on_co
         need.refresh_from_db()
         assert need.matching_state == Need.MatchingState.DONE
         assert need.matches.count() == 1
+
+
+def test_a_running_need_with_a_fresh_heartbeat_is_left_alone_however_long_it_runs(spec):
+    slow = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
+    Need.objects.filter(pk=slow.pk).update(matching_started_at=timezone.now() - timedelta(hours=1))
+    heartbeat.beat(slow.pk)
+    silent = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
+    Need.objects.filter(pk=silent.pk).update(matching_started_at=timezone.now() - timedelta(seconds=61))
+    starting = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
+    Need.objects.filter(pk=starting.pk).update(matching_started_at=timezone.now())
+
+    assert pending_need_ids() == [silent.pk]  # no beat for a minute: a killed worker
+    assert set(pending_need_ids(now=timezone.now() + heartbeat.STALE + timedelta(seconds=1))) == {
+        slow.pk,
+        silent.pk,
+        starting.pk,
+    }
+
+
+def test_a_run_beats_while_it_works_and_stops_when_it_ends(spec, transactional_db):
+    need = NeedFactory(specialization=spec)
+    heartbeat.beat(need.pk)
+    first = RunHeartbeat.objects.get(need=need).beat_at
+
+    def beaten_since(moment):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if RunHeartbeat.objects.get(need=need).beat_at > moment:
+                return True
+            time.sleep(0.02)
+        return False
+
+    with heartbeat.pulse(need.pk, every=timedelta(milliseconds=20)):
+        assert beaten_since(first)
+    last = RunHeartbeat.objects.get(need=need).beat_at
+    time.sleep(0.1)  # five periods: a stopped pulse writes nothing more
+    assert RunHeartbeat.objects.get(need=need).beat_at == last

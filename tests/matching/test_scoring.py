@@ -4,6 +4,7 @@ import pytest
 from django.utils import translation
 
 from matching import scoring
+from matching.candidates import candidates_sync
 from matching.engine import rank, write_matches
 from matching.models import Match
 from profiles.models import ProfileLanguage
@@ -115,6 +116,7 @@ def test_availability_rate_language_timezone_components(spec):
     part = ProfileFactory(specialization=spec, hours_per_week=10, rate_min=4000, rate_max=5000, utc_offset=10)
     ProfileLanguage.objects.create(profile=part, language="en", proficiency=1)  # basic: does not count
     ProfileLanguage.objects.create(profile=part, language="ru", proficiency=3)
+    candidates_sync(profile_ids=[good.pk, part.pk])
     unknown = ProfileFactory(specialization=spec, rate_min=None, rate_max=None, utc_offset=None)
     rows = by_profile(need)
 

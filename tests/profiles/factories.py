@@ -2,6 +2,7 @@ import datetime
 
 import factory
 
+from matching.candidates import candidates_load
 from profiles.models import Experience, ProfileLanguage
 from tests.factories import ProfileFactory
 
@@ -30,3 +31,8 @@ class ProfileLanguageFactory(factory.django.DjangoModelFactory):
     profile = factory.SubFactory(ProfileFactory)
     language = "en"
     proficiency = 3
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            candidates_load(profile_ids=[instance.profile_id])

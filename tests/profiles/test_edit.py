@@ -163,7 +163,7 @@ def test_publish_requires_content_then_lists_and_hide_unlists(owner_client):
     profile.summary = "I build things."
     profile.save()
     ExperienceFactory(profile=profile)
-    with mock.patch("matching.services.needs_rematch_for_profile") as rematch:
+    with mock.patch("matching.receivers.profile_rematch") as rematch:
         owner_client.post(reverse("profiles:publish"), {"action": "publish"})
     profile.refresh_from_db()
     assert profile.is_published
@@ -176,7 +176,7 @@ def test_publish_requires_content_then_lists_and_hide_unlists(owner_client):
 
 def test_update_rematches_only_when_a_scored_field_changes():
     profile = ProfileFactory()
-    with mock.patch("matching.services.needs_rematch_for_profile") as rematch:
+    with mock.patch("matching.receivers.profile_rematch") as rematch:
         services.profile_update(profile=profile, fields={"headline": "New words"})
         assert rematch.call_count == 0
         services.profile_update(profile=profile, fields={"hours_per_week": 10})
@@ -200,7 +200,7 @@ def test_grant_keeps_its_signature_and_is_idempotent():
 
 def test_grant_asks_the_matching_to_rescore():
     profile = ProfileFactory(level=level("middle"))
-    with mock.patch("matching.services.needs_rematch_for_profile") as rematch:
+    with mock.patch("matching.receivers.profile_rematch") as rematch:
         services.profile_grant(user=profile.user, specialization=profile.specialization, level=level("lead"))
     rematch.assert_called_once()
     profile.refresh_from_db()

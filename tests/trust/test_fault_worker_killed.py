@@ -1,9 +1,11 @@
 """A Celery worker SIGKILLed in the middle of a matching run (PostgreSQL + Redis, real processes).
 
 The run is held at its second transaction (the test locks the matches table), the worker process
-is killed with SIGKILL, and nothing of its half-done run is committed. After a worker starts again
-and the beat sweep re-sends the stuck run (as it does once RUNNING_TIMEOUT has passed), the run
-completes with exactly the matches a run without the fault gives, and no duplicates.
+is killed with SIGKILL, and nothing of its half-done run is committed. While the worker lived, its
+run's heartbeat kept it from being re-sent; once the heartbeat is a minute old, the beat sweep
+(called here every second, in real time, as beat does every 15 s) re-sends it to a new worker, and
+within two minutes of the kill the run completes with exactly the matches a run without the fault
+gives, and no duplicates.
 """
 
 import os
@@ -11,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import psycopg
@@ -19,9 +20,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from matching import heartbeat
+from matching.candidates import candidates_sync
 from matching.models import Match
-from matching.services import matching_requeue_pending, matching_run
-from matching.services.runs import RUNNING_TIMEOUT
+from matching.services import matching_requeue_pending, matching_run, pending_need_ids
 from matching.tasks import run_matching
 from needs.models import Need
 from tests.conftest import broker_reachable, missing, require_postgres
@@ -100,6 +102,7 @@ def test_sigkill_during_a_matching_run_then_a_new_worker_completes_it(transactio
             specialization=spec, level=level(code), rate_min=1000 + 100 * n, rate_max=4000
         )
         profile.skills.create(skill=skills[n % 3])
+        candidates_sync(profile_ids=[profile.pk])
     need = NeedFactory(specialization=spec, must_have=skills[:1], nice_to_have=skills[1:])
 
     # The reference: the same run without a fault.
@@ -120,19 +123,29 @@ def test_sigkill_during_a_matching_run_then_a_new_worker_completes_it(transactio
         waiting = "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'matching_match'::regclass"
         probe = psycopg.connect(db_url().replace("postgres://", "postgresql://"), autocommit=True)
         assert wait_for(lambda: probe.execute(waiting).fetchone()[0] > 0), "the run never reached the matches"
+        assert need.pk not in pending_need_ids()  # alive and beating: not re-sent
         first.kill()  # SIGKILL, mid-run
+        killed_at = time.monotonic()
         blocker.rollback()
         # The dead worker's transaction never commits: no half-written matches.
-        time.sleep(0.5)
+        assert wait_for(lambda: probe.execute(waiting).fetchone()[0] == 0)
         assert not Match.objects.filter(need=need).exists()
         assert Need.objects.get(pk=need.pk).matching_state == "running"
 
         second = Worker("trustfault2", tmp_path / "worker2.log")
-        # Beat's sweep, once the run has been "running" longer than RUNNING_TIMEOUT.
-        assert matching_requeue_pending(now=timezone.now() + RUNNING_TIMEOUT + timedelta(seconds=1)) >= 1
-        assert wait_for(lambda: Need.objects.get(pk=need.pk).matching_state == "done"), (
+        resent = []
+
+        def done() -> bool:
+            resent.append(matching_requeue_pending())  # what beat does, more often
+            return Need.objects.get(pk=need.pk).matching_state == "done"
+
+        assert wait_for(done, timeout=120 - (time.monotonic() - killed_at), step=1.0), (
             tmp_path / "worker2.log"
         ).read_text()[-3000:]
+        took = time.monotonic() - killed_at
+        # Noticed by the stale heartbeat (last beaten at most EVERY before the kill), not before it.
+        assert (heartbeat.STALE - heartbeat.EVERY).total_seconds() <= took < 120
+        assert sum(resent) >= 1
         assert rows(need) == expected
         assert Match.objects.filter(need=need).count() == len({p for p, _, _ in expected}) == 20
         probe.close()

@@ -1,0 +1,22 @@
+"""What the matching hears from the apps below it (connected in MatchingConfig.ready)."""
+
+from profiles.models import Profile
+
+from .candidates import candidates_sync
+from .services import profile_rematch
+
+
+def profile_changed(sender, *, profile, **kwargs) -> None:
+    """A profile changed what a match reads: the read model follows in this transaction, then the
+    shortlists."""
+    if candidates_sync(profile_ids=[profile.pk]):
+        profile_rematch(profile_id=profile.pk)
+
+
+def user_saved(sender, *, instance, created=False, update_fields=None, **kwargs) -> None:
+    """An account (de)activated lists or unlists its profile. New accounts and logins are skipped."""
+    if created or (update_fields is not None and "is_active" not in update_fields):
+        return
+    profile_id = Profile.objects.filter(user_id=instance.pk).values_list("pk", flat=True).first()
+    if profile_id is not None and candidates_sync(profile_ids=[profile_id]):
+        profile_rematch(profile_id=profile_id)

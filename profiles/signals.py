@@ -1,0 +1,10 @@
+"""What profiles tell the apps above them (they subscribe in their AppConfig.ready; profiles imports none).
+
+`profile_changed(sender=Profile, profile=...)`: sent inside the transaction of a change to what a
+match reads (level, specialization, hours, availability, rate, time zone, skills, languages,
+publication), after the change is written. Receivers run in that transaction.
+"""
+
+from django.dispatch import Signal
+
+profile_changed = Signal()
