@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Invitation, Match
+from .models import Engagement, EngagementEvent, Invitation, Match
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -36,3 +36,23 @@ class InvitationAdmin(ReadOnlyAdmin):
     list_filter = ["state"]
     search_fields = ["need__title", "specialist__email"]
     list_select_related = ["need", "specialist"]
+
+
+class EngagementEventInline(admin.TabularInline):
+    model = EngagementEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["at", "actor", "from_state", "to_state"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Engagement)
+class EngagementAdmin(ReadOnlyAdmin):
+    list_display = ["need", "specialist", "state", "started_at", "ended_at"]
+    list_filter = ["state"]
+    search_fields = ["need__title", "specialist__email"]
+    list_select_related = ["need", "specialist"]
+    inlines = [EngagementEventInline]

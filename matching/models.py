@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -121,3 +122,75 @@ class Invitation(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.state == self.State.ACCEPTED
+
+
+class EngagementQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The engagements `user` is a party to: as the need's customer or as the specialist."""
+        return self.filter(Q(need__customer=user) | Q(specialist=user))
+
+
+class Engagement(models.Model):
+    """What an accepted invitation opens: the specialist working on the need.
+
+    One per invitation; it moves through `matching.services.engagements` (active, paused, ended).
+    """
+
+    class State(models.TextChoices):
+        ACTIVE = "active", pgettext_lazy("engagement", "Active")
+        PAUSED = "paused", pgettext_lazy("engagement", "Paused")
+        ENDED = "ended", pgettext_lazy("engagement", "Ended")
+
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="engagement")
+    need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="engagements")
+    specialist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="engagements"
+    )
+    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.ACTIVE)
+    started_at = models.DateTimeField(_("started at"))
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+
+    objects = EngagementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["active", "paused", "ended"]), name="engagement_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="ended", ended_at__isnull=False)
+                | (~Q(state="ended") & Q(ended_at__isnull=True)),
+                name="engagement_ended_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["specialist", "state"], name="engagement_specialist_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.need} / {self.specialist}"
+
+    def clean(self):
+        if (self.state == self.State.ENDED) != (self.ended_at is not None):
+            raise ValidationError(_("An engagement has an end time exactly when it has ended."))
+
+
+class EngagementEvent(models.Model):
+    """Audit: every move of an engagement, who made it and when."""
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_state = models.CharField(max_length=8, blank=True)
+    to_state = models.CharField(max_length=8)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("engagement event")
+        verbose_name_plural = _("engagement events")
+
+    def __str__(self) -> str:
+        return f"{self.engagement}: {self.from_state or '-'} -> {self.to_state}"

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Invitation, Match
+from .models import Engagement, Invitation, Match
 
 
 def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
@@ -22,7 +22,7 @@ def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
 def need_invitations(*, need) -> QuerySet:
     return (
         Invitation.objects.filter(need=need)
-        .select_related("specialist__profile__level")
+        .select_related("specialist__profile__level", "engagement")
         .order_by("-created_at")
     )
 
@@ -30,6 +30,16 @@ def need_invitations(*, need) -> QuerySet:
 def invitations_for_specialist(*, user) -> QuerySet:
     return (
         Invitation.objects.for_specialist(user)
-        .select_related("need__customer", "need__level", "need__specialization")
+        .select_related("need__customer", "need__level", "need__specialization", "engagement")
         .order_by("state", "-created_at")
     )
+
+
+def engagements_for(*, user) -> QuerySet:
+    """The user's engagements with what the list shows; a customer's are ordered by need."""
+    engagements = Engagement.objects.for_user(user).select_related(
+        "need__customer", "need__level", "need__specialization", "specialist__profile__level"
+    )
+    if user.is_customer:
+        return engagements.order_by("need__title", "need_id", "state", "-started_at")
+    return engagements.order_by("state", "-started_at")

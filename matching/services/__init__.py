@@ -1,5 +1,6 @@
-"""State changes of matching: runs (runs.py) and invitations (invitations.py)."""
+"""State changes of matching: runs (runs.py), invitations (invitations.py), engagements (engagements.py)."""
 
+from .engagements import engagement_end, engagement_open, engagement_pause, engagement_resume
 from .invitations import invitation_accept, invitation_decline, invitation_send, match_dismiss, match_restore
 from .runs import (
     matching_requeue_pending,
@@ -10,6 +11,10 @@ from .runs import (
 )
 
 __all__ = [
+    "engagement_end",
+    "engagement_open",
+    "engagement_pause",
+    "engagement_resume",
     "invitation_accept",
     "invitation_decline",
     "invitation_send",

@@ -412,6 +412,7 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "needs:transition",
         "matching:invitation_answer",
         "matching:match_toggle",
+        "matching:engagement_move",
         "vetting:attempt_start",
         "vetting:withdraw",
         # Forms fuzzed under another name above.
@@ -438,6 +439,8 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "needs:list",
         "needs:detail",
         "matching:invitations",
+        "matching:engagements",
+        "matching:engagement",
         "profiles:catalogue",  # GET filters: fuzzed below
         "profiles:detail",
         "profiles:detail#hidden",
@@ -460,6 +463,7 @@ def test_random_actions_in_urls_are_404_or_a_redirect(client, world, action):
         ("customer_a", reverse("needs:transition", args=[world.need_a.pk, action])),
         ("customer_a", reverse("matching:match_toggle", args=[world.match.pk, action])),
         ("specialist", reverse("matching:invitation_answer", args=[world.invitation.pk, action])),
+        ("specialist", reverse("matching:engagement_move", args=[world.engagement.pk, action])),
     ]
     for role, url in cases:
         client.force_login(world.users[role])

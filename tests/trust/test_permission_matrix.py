@@ -152,6 +152,18 @@ EXPECTED: dict[str, Probe] = {
         kwargs=lambda w: {"need_pk": w.need_a.pk, "profile_pk": w.profile.pk},
         expected=customers(200),
     ),
+    "matching:engagements": Probe(
+        "get", expected={**{r: 200 for r in ROLES}, **ANON, "moderator": 403, "superuser": 403}
+    ),
+    # A party's object: customer A and the specialist; every other role 404 (staff included).
+    "matching:engagement": Probe(
+        "get", kwargs=lambda w: {"pk": w.engagement.pk}, expected={**only("specialist"), "customer_a": 200}
+    ),
+    "matching:engagement_move": Probe(
+        "post",
+        kwargs=lambda w: {"pk": w.engagement.pk, "action": "pause"},
+        expected={**only("specialist", ok="302"), "customer_a": "302", "moderator": 403, "superuser": 403},
+    ),
     "matching:match_toggle": Probe(
         "post", kwargs=lambda w: {"pk": w.match.pk, "action": "dismiss"}, expected=customers("302")
     ),

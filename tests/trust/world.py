@@ -16,7 +16,7 @@ from tests.factories import (
     ProfileFactory,
     SuperuserFactory,
 )
-from tests.matching.factories import InvitationFactory
+from tests.matching.factories import InvitationFactory, engagement_for
 from tests.needs.factories import NeedFactory
 from tests.vetting.factories import apply, make_funnel, to_interview, to_skill_test, to_work_sample
 from vetting import services as vetting
@@ -31,8 +31,8 @@ ROLES = [
     "applicant_work_sample",  # with a submitted file
     "applicant_interview",
     "applicant_rejected",
-    "specialist",  # accepted: a published profile, an invitation from customer A
-    "customer_a",  # owns need_a (with a match and the invitation)
+    "specialist",  # accepted: a published profile, an invitation and an engagement from customer A
+    "customer_a",  # owns need_a (with a match and the invitation) and need_engaged (the engagement)
     "customer_b",  # owns need_b
     "moderator",
     "superuser",
@@ -105,5 +105,12 @@ def build_world(*, text: str | None = None) -> World:
     objects["match"] = Match.objects.get(need=objects["need_a"], profile=objects["profile"])
     objects["invitation"] = InvitationFactory(
         need=objects["need_a"], specialist=users["specialist"], message=text or "Would you join us?"
+    )
+    # customer A's second need, where the specialist accepted: an engagement between the two
+    objects["need_engaged"] = NeedFactory(customer=users["customer_a"], specialization=funnel.specialization)
+    objects["engagement"] = engagement_for(
+        InvitationFactory(
+            need=objects["need_engaged"], specialist=users["specialist"], message=text or "Join us"
+        )
     )
     return world
