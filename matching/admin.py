@@ -1,8 +1,11 @@
 """Matches and invitations in admin, read-only: they change through matching.services."""
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from .models import Engagement, EngagementEvent, Invitation, Match
+from .models import Engagement, EngagementEvent, Feedback, Invitation, Match
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -42,7 +45,7 @@ class EngagementEventInline(admin.TabularInline):
     model = EngagementEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["at", "actor", "from_state", "to_state"]
+    readonly_fields = ["at", "kind", "actor", "from_state", "to_state"]
     fields = readonly_fields
 
     def has_add_permission(self, request, obj=None):
@@ -51,8 +54,36 @@ class EngagementEventInline(admin.TabularInline):
 
 @admin.register(Engagement)
 class EngagementAdmin(ReadOnlyAdmin):
-    list_display = ["need", "specialist", "state", "started_at", "ended_at"]
-    list_filter = ["state"]
+    list_display = [
+        "need",
+        "specialist",
+        "state",
+        "started_at",
+        "ended_at",
+        "help_requested_at",
+        "conversation",
+    ]
+    list_filter = ["state", ("help_requested_at", admin.EmptyFieldListFilter)]
     search_fields = ["need__title", "specialist__email"]
     list_select_related = ["need", "specialist"]
     inlines = [EngagementEventInline]
+    readonly_fields = ["conversation"]
+
+    @admin.display(description=_("conversation"))
+    def conversation(self, obj):
+        """Only a flagged engagement's conversation is open to moderators; each reading is audited."""
+        if obj.help_requested_at is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("matching:conversation", args=[obj.invitation_id]), _("Read")
+        )
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(ReadOnlyAdmin):
+    """Feedback as given; a flagged one is found with the filter (moderators answer outside the site)."""
+
+    list_display = ["engagement", "side", "level_fit", "quality", "communication", "created_at", "flagged_at"]
+    list_filter = ["side", "level_fit", ("flagged_at", admin.EmptyFieldListFilter)]
+    search_fields = ["engagement__need__title", "engagement__specialist__email"]
+    list_select_related = ["engagement__need", "engagement__specialist"]

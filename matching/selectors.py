@@ -43,3 +43,19 @@ def engagements_for(*, user) -> QuerySet:
     if user.is_customer:
         return engagements.order_by("need__title", "need_id", "state", "-started_at")
     return engagements.order_by("state", "-started_at")
+
+
+def engagement_page(*, engagement: Engagement, user) -> dict:
+    """The engagement page's own parts: check-ins and both sides' feedback."""
+    is_customer = engagement.need.customer_id == user.pk
+    feedback = {item.side: item for item in engagement.feedback.all()}
+    mine = feedback.get("customer" if is_customer else "specialist")
+    theirs = feedback.get("specialist" if is_customer else "customer")
+    return {
+        "engagement": engagement,
+        "is_customer": is_customer,
+        "checkins": list(engagement.checkins.all()[:12]),
+        "my_feedback": mine,
+        # the other side's feedback is shown once both have spoken (neither answers the other's)
+        "their_feedback": theirs if mine is not None else None,
+    }

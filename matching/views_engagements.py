@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 
 from . import services
 from .models import Engagement
-from .selectors import engagements_for
+from .selectors import engagement_page, engagements_for
+from .views_conversations import Thread, thread_context
 
 MOVES = {
     "pause": services.engagement_pause,
@@ -58,11 +59,9 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     engagement = own_engagement(request, pk)
-    return render(
-        request,
-        "matching/engagement_detail.html",
-        {"engagement": engagement, "is_customer": engagement.need.customer_id == request.user.pk},
-    )
+    context = thread_context(request, Thread(request, engagement.invitation))
+    context.update(engagement_page(engagement=engagement, user=request.user))
+    return render(request, "matching/engagement_detail.html", context)
 
 
 @require_POST

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.emails import email_to_user
 
 from ..models import Engagement, EngagementEvent, Invitation
+from .outcomes import track_record_refresh
 
 State = Engagement.State
 TRANSITIONS = {
@@ -90,5 +91,9 @@ def engagement_resume(*, engagement: Engagement, actor) -> Engagement:
 
 
 def engagement_end(*, engagement: Engagement, actor, now=None) -> Engagement:
-    """Either party ends the engagement for good. Emails the other party, who is asked for feedback."""
-    return _move(engagement=engagement, actor=actor, target=State.ENDED, now=now)
+    """Either party ends the engagement for good: both are asked for feedback (the other by email),
+    and the specialist's count of completed engagements is refreshed."""
+    with transaction.atomic():
+        _move(engagement=engagement, actor=actor, target=State.ENDED, now=now)
+        track_record_refresh(specialist_id=engagement.specialist_id)
+    return engagement
