@@ -1,11 +1,17 @@
 """Matches and invitations in admin, read-only: they change through matching.services."""
 
 from django.contrib import admin
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from vetting.models import Specialization
+
+from . import validity
 from .models import Engagement, EngagementEvent, Feedback, Invitation, Match
+from .validity_chart import band_chart, interval_bar, level_rows
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -68,6 +74,42 @@ class EngagementAdmin(ReadOnlyAdmin):
     list_select_related = ["need", "specialist"]
     inlines = [EngagementEventInline]
     readonly_fields = ["conversation"]
+
+    def get_urls(self):
+        validity = self.admin_site.admin_view(self.validity_view)
+        return [path("validity/", validity, name="matching_engagement_validity"), *super().get_urls()]
+
+    def validity_view(self, request):
+        """Selection validity: each stage's score against customers' later answers; item analysis."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        report = validity.stage_validity()
+        stages = [
+            {**stage, "chart": band_chart(stage), "quality_bar": interval_bar(stage["quality"]),
+             "fit_bar": interval_bar(stage["fit"])}
+            for stage in report["stages"]
+        ]  # fmt: skip
+        specializations = (
+            Specialization.objects.filter(questions__isnull=False).distinct().order_by("position")
+        )
+        items = [
+            {"specialization": spec, "items": validity.item_analysis(specialization_id=spec.pk)}
+            for spec in specializations
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Selection validity"),
+            "stages": stages,
+            "levels": level_rows(report["levels"]),
+            "item_reports": items,
+            "thresholds": {
+                "easy": round(validity.ITEM_EASY * 100),
+                "flat": validity.ITEM_MIN_DISCRIMINATION,
+                "min_n": validity.ITEM_MIN_ANSWERS,
+            },
+        }
+        return TemplateResponse(request, "matching/admin/validity.html", context)
 
     @admin.display(description=_("conversation"))
     def conversation(self, obj):
