@@ -384,3 +384,23 @@ class Feedback(models.Model):
 
     def is_final(self, now=None) -> bool:
         return (now or timezone.now()) >= self.final_at()
+
+
+class Interest(models.Model):
+    """A specialist says they would like to work on an open need; the customer sees it on the shortlist."""
+
+    need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="interests")
+    specialist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interests"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interest")
+        verbose_name_plural = _("interests")
+        constraints = [
+            models.UniqueConstraint(fields=["need", "specialist"], name="interest_once_per_need"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.specialist} -> {self.need}"

@@ -2,20 +2,25 @@
 
 from django.db.models import QuerySet
 
-from .models import Engagement, Invitation, Match
+from needs.models import Need
+
+from .models import Engagement, Interest, Invitation, Match
 
 
 def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
-    """The need's ranked matches with their profiles, each carrying `invitation` (or None)."""
+    """The need's ranked matches with their profiles, each carrying `invitation` (or None) and
+    `interested` (the specialist marked interest in the need)."""
     matches = Match.objects.filter(need=need).select_related(
         "profile__user", "profile__level", "profile__specialization"
     )
     if not include_dismissed:
         matches = matches.visible()
     invitations = {inv.specialist_id: inv for inv in Invitation.objects.filter(need=need)}
+    interested = set(Interest.objects.filter(need=need).values_list("specialist_id", flat=True))
     result = list(matches.ranked())
     for match in result:
         match.invitation = invitations.get(match.profile.user_id)
+        match.interested = match.profile.user_id in interested
     return result
 
 
@@ -59,3 +64,31 @@ def engagement_page(*, engagement: Engagement, user) -> dict:
         # the other side's feedback is shown once both have spoken (neither answers the other's)
         "their_feedback": theirs if mine is not None else None,
     }
+
+
+def needs_for_specialist(*, profile, limit: int = 50) -> tuple[list[Match], list]:
+    """Open needs of the specialist's specialization: those the matching ranked for this profile
+    (its stored Match rows, best first, each with `interested`), then the other open ones, newest first."""
+    ranked = list(
+        Match.objects.filter(profile=profile, need__state="open")
+        .select_related("need__level", "need__specialization", "need__customer")
+        .order_by("-score", "pk")[:limit]
+    )
+    ranked_ids = {match.need_id for match in ranked}
+    interested = set(Interest.objects.filter(specialist_id=profile.user_id).values_list("need_id", flat=True))
+    invited = set(Invitation.objects.filter(specialist_id=profile.user_id).values_list("need_id", flat=True))
+    for match in ranked:
+        match.need.interested = match.need_id in interested
+        match.need.invited = match.need_id in invited
+    others = list(
+        Need.objects.open()
+        .filter(specialization_id=profile.specialization_id)
+        .exclude(pk__in=ranked_ids)
+        .exclude(customer_id=profile.user_id)
+        .select_related("level", "specialization")
+        .order_by("-created_at")[:limit]
+    )
+    for need in others:
+        need.interested = need.pk in interested
+        need.invited = need.pk in invited
+    return ranked, others

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_conversations, views_engagements, views_outcomes
+from . import views, views_conversations, views_engagements, views_needs_for_you, views_outcomes
 
 app_name = "matching"
 urlpatterns = [
@@ -17,5 +17,7 @@ urlpatterns = [
     path("checkins/<int:pk>/<slug:answer>/", views_outcomes.checkin_answer, name="checkin_answer"),
     path("engagements/<int:pk>/help/", views_conversations.engagement_help, name="engagement_help"),
     path("engagements/<int:pk>/<slug:action>/", views_engagements.engagement_move, name="engagement_move"),
+    path("needs-for-you/", views_needs_for_you.needs_for_you, name="needs_for_you"),
+    path("needs-for-you/<int:need_pk>/interest/", views_needs_for_you.interest_toggle, name="interest"),
     path("matches/<int:pk>/<slug:action>/", views.match_toggle, name="match_toggle"),
 ]

@@ -434,6 +434,7 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "matching:engagement_move",
         "matching:engagement_help",
         "matching:checkin_answer",
+        "matching:interest",
         "vetting:attempt_start",
         "vetting:withdraw",
         # Forms fuzzed under another name above.
@@ -468,6 +469,7 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "matching:conversation",
         "matching:conversation#flagged",
         "matching:message_attachment",
+        "matching:needs_for_you",
         "profiles:catalogue",  # GET filters: fuzzed below
         "profiles:detail",
         "profiles:detail#hidden",

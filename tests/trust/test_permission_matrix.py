@@ -206,6 +206,11 @@ EXPECTED: dict[str, Probe] = {
     "matching:checkin_answer": Probe(
         "post", kwargs=lambda w: {"pk": w.checkin.pk, "answer": "at"}, expected=only("customer_a", ok="302")
     ),
+    # Vetted specialists only: applicants still in the funnel get 403 with the reason.
+    "matching:needs_for_you": Probe("get", expected={**applicants(403), "specialist": 200}),
+    "matching:interest": Probe(
+        "post", kwargs=lambda w: {"need_pk": w.need_a.pk}, expected={**applicants(403), "specialist": "302"}
+    ),
     "matching:match_toggle": Probe(
         "post", kwargs=lambda w: {"pk": w.match.pk, "action": "dismiss"}, expected=customers("302")
     ),
