@@ -68,7 +68,8 @@ def engagement_page(*, engagement: Engagement, user) -> dict:
 
 def needs_for_specialist(*, profile, limit: int = 50) -> tuple[list[Match], list]:
     """Open needs of the specialist's specialization: those the matching ranked for this profile
-    (its stored Match rows, best first, each with `interested`), then the other open ones, newest first."""
+    (its stored Match rows, best first), then the other open ones, newest first. Each need carries
+    `interested` and `invitation_state` (of this specialist's invitation to it, or None)."""
     ranked = list(
         Match.objects.filter(profile=profile, need__state="open")
         .select_related("need__level", "need__specialization", "need__customer")
@@ -76,10 +77,10 @@ def needs_for_specialist(*, profile, limit: int = 50) -> tuple[list[Match], list
     )
     ranked_ids = {match.need_id for match in ranked}
     interested = set(Interest.objects.filter(specialist_id=profile.user_id).values_list("need_id", flat=True))
-    invited = set(Invitation.objects.filter(specialist_id=profile.user_id).values_list("need_id", flat=True))
+    invited = dict(Invitation.objects.filter(specialist_id=profile.user_id).values_list("need_id", "state"))
     for match in ranked:
         match.need.interested = match.need_id in interested
-        match.need.invited = match.need_id in invited
+        match.need.invitation_state = invited.get(match.need_id)
     others = list(
         Need.objects.open()
         .filter(specialization_id=profile.specialization_id)
@@ -90,5 +91,5 @@ def needs_for_specialist(*, profile, limit: int = 50) -> tuple[list[Match], list
     )
     for need in others:
         need.interested = need.pk in interested
-        need.invited = need.pk in invited
+        need.invitation_state = invited.get(need.pk)
     return ranked, others
