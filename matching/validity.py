@@ -7,8 +7,10 @@ one query of attempts and one of correct choices. No numpy: the sums are plain a
 """
 
 import math
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import mul
 
 from vetting.models import (
     Application,
@@ -23,6 +25,7 @@ from vetting.models import (
 from .models import Feedback, LevelFit
 
 BANDS = [(0, 60), (60, 70), (70, 80), (80, 90), (90, 101)]  # score bands in %, upper bound excluded
+BAND_EDGES = [high for _, high in BANDS[:-1]]
 FIT_VALUE = {LevelFit.BELOW: -1, LevelFit.AT: 0, LevelFit.ABOVE: 1}
 Z_95 = 1.959964
 ITEM_MIN_ANSWERS = 20  # below this an item is reported but never flagged
@@ -39,37 +42,40 @@ class Correlation:
 
 
 def average_ranks(values: list[float]) -> list[float]:
-    """Ranks 1..n, ties sharing their average rank (as Spearman's rho needs)."""
-    order = sorted(range(len(values)), key=values.__getitem__)
-    ranks = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
+    """Ranks 1..n, ties sharing their average rank (as Spearman's rho needs).
+
+    By distinct value, not by sorting the list: scores have one decimal and outcomes five or three
+    values, so this is linear in n.
+    """
+    counts = Counter(values)
+    rank_of, below = {}, 0
+    for value in sorted(counts):
+        rank_of[value] = below + (counts[value] + 1) / 2
+        below += counts[value]
+    return [rank_of[value] for value in values]
 
 
 def pearson(xs: list[float], ys: list[float]) -> float | None:
     n = len(xs)
     if n < 2:
         return None
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
-    if sxx == 0 or syy == 0:
+    sx, sy = sum(xs), sum(ys)
+    sxy = sum(map(mul, xs, ys)) - sx * sy / n
+    sxx = sum(map(mul, xs, xs)) - sx * sx / n
+    syy = sum(map(mul, ys, ys)) - sy * sy / n
+    if sxx <= 1e-12 or syy <= 1e-12:
         return None  # one side is constant: no relation can be measured
     return sxy / math.sqrt(sxx * syy)
 
 
 def spearman(xs: list[float], ys: list[float]) -> Correlation:
     """Spearman's rank correlation with a 95% interval by Fisher's z (needs n > 3)."""
-    n = len(xs)
-    rho = pearson(average_ranks(xs), average_ranks(ys))
+    return spearman_ranked(average_ranks(xs), average_ranks(ys))
+
+
+def spearman_ranked(x_ranks: list[float], y_ranks: list[float]) -> Correlation:
+    n = len(x_ranks)
+    rho = pearson(x_ranks, y_ranks)
     if rho is None:
         return Correlation(None, n)
     if n <= 3 or abs(rho) >= 1:
@@ -79,7 +85,7 @@ def spearman(xs: list[float], ys: list[float]) -> Correlation:
 
 
 def band_of(score: float) -> int:
-    return next(i for i, (low, high) in enumerate(BANDS) if low <= score < high)
+    return bisect_right(BAND_EDGES, score)
 
 
 def _outcomes():
@@ -125,6 +131,7 @@ def stage_validity() -> dict:
     stages = []
     for kind in StageKind.values:
         rows = pairs[kind]
+        score_ranks = average_ranks([r[0] for r in rows])  # shared by both outcomes
         bands = [[0, 0.0, 0] for _ in BANDS]  # n, sum of quality, count at or above the level
         for score, quality, fit in rows:
             band = bands[band_of(score)]
@@ -136,8 +143,8 @@ def stage_validity() -> dict:
                 "kind": kind,
                 "label": StageKind(kind).label,
                 "n": len(rows),
-                "quality": spearman([r[0] for r in rows], [r[1] for r in rows]),
-                "fit": spearman([r[0] for r in rows], [r[2] for r in rows]),
+                "quality": spearman_ranked(score_ranks, average_ranks([r[1] for r in rows])),
+                "fit": spearman_ranked(score_ranks, average_ranks([r[2] for r in rows])),
                 "bands": [
                     {
                         "low": low,
