@@ -1,6 +1,7 @@
 """`make bench`: load BENCH_N profiles (default 10000) into the PostgreSQL of DATABASE_URL if they are
 not there yet, time the catalogue page against its bare view, then the matching run (bench.matching)
-when that module exists, and print one table per benchmark.
+when that module exists, then the selection-validity report at BENCH_N engagements (bench.validity),
+and print one table per benchmark.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/tf_bench BENCH_N=100000 python -m bench
 """
@@ -33,6 +34,10 @@ def main() -> int:
 
         print(f"\nMatching at {n:,} profiles", flush=True)
         matching.print_rows(matching.run(n=n))
+    from bench import validity
+
+    print(f"\nSelection validity at {n:,} engagements", flush=True)
+    validity.print_rows([validity.run(n=n)])
     return 0
 
 
