@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import FEEDBACK_COMMENT_MAX, MESSAGE_MAX_LENGTH, LevelFit
@@ -35,7 +36,7 @@ class MessageForm(forms.Form):
 
 
 def _scale(*anchors) -> list[tuple[int, str]]:
-    return [(n, f"{n} · {anchor}") for n, anchor in enumerate(anchors, start=1)]
+    return [(n, format_lazy("{} · {}", n, anchor)) for n, anchor in enumerate(anchors, start=1)]
 
 
 class CustomerFeedbackForm(forms.Form):

@@ -78,7 +78,8 @@ def _invitation(pk: int) -> Invitation:
 
 @login_required
 def conversation(request: HttpRequest, pk: int) -> HttpResponse:
-    """The thread page. GET with htmx returns only the messages (the poll); POST adds a message."""
+    """The thread page; with htmx only its messages (the poll). Parties of an accepted invitation are
+    sent to the engagement's page, where the same thread lives."""
     thread = Thread(request, _invitation(pk))
     if thread.engagement is not None and thread.is_party and not request.htmx:
         return redirect("matching:engagement", thread.engagement.pk)  # after acceptance it lives there

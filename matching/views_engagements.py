@@ -1,5 +1,7 @@
 """Engagements: the list of one's own, one engagement's page, and its moves."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,14 +25,13 @@ MOVES = {
 def _party_required(view):
     """Customers and specialists; staff without a role have no engagements (403, with the reason)."""
 
+    @wraps(view)
     @login_required
     def wrapper(request, *args, **kwargs):
         if not (request.user.is_customer or request.user.is_applicant):
             raise PermissionDenied(_("This page is for customers and specialists."))
         return view(request, *args, **kwargs)
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     return wrapper
 
 

@@ -173,3 +173,10 @@ def test_track_record_shows_from_the_third_feedback(client):
     assert (record.fit_below, record.fit_at, record.fit_above, record.level_fit_percent) == (1, 1, 1, 67)
     page = client.get(url).content.decode()
     assert "67%" in page and "3.7 / 5" in page and "Completed engagements" in page
+
+
+def test_the_anchored_scales_follow_the_language(client):
+    engagement = ended()
+    client.force_login(engagement.need.customer)
+    page = client.get(reverse("matching:feedback", args=[engagement.pk]), headers={"accept-language": "ru"})
+    assert "5 · отлично: лучше, чем просили" in page.content.decode()
