@@ -1,7 +1,8 @@
 """`make bench`: migrate the PostgreSQL of DATABASE_URL (a fresh, empty database works), load BENCH_N
 profiles (default 100,000) into it if they are not there yet, time the catalogue page against its bare
 view, measure the search's recall, then matching (a full run against the bare view, a profile change
-against a full run), print one table per benchmark, and end with one machine-readable line per
+against a full run), the selection-validity report at BENCH_N engagements, print one table per
+benchmark, and end with one machine-readable line per
 figure: `bench: NAME VALUE UNIT`. The renderer's bound (bench.markup) runs first and needs no
 database; `--only markup` runs it alone.
 
@@ -56,7 +57,7 @@ def main(argv=None) -> int:
         return 2
     n = int(os.environ.get("BENCH_N", "100000"))
     prepare_database()
-    from bench import catalogue, matching, search
+    from bench import catalogue, matching, search, validity
 
     print(f"Catalogue at {n:,} profiles (loading them if needed)", flush=True)
     rows = catalogue.run(n=n, stdout=sys.stdout)
@@ -82,6 +83,10 @@ def main(argv=None) -> int:
         ("matching_candidates", m["candidates"], "count"),
         ("shortlists_exact", int(m["exact"]), "bool"),
     ]
+    print(f"\nSelection validity at {n:,} engagements", flush=True)
+    v = validity.run(n=n)
+    validity.print_rows([v])
+    figures += validity.figures(v)
     print_figures(figures)
     return 0 if m["exact"] else 1
 

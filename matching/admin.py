@@ -1,8 +1,18 @@
 """Matches and invitations in admin, read-only: they change through matching.services."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, Match
+from topfreelancer.admin import BoundedInline
+from vetting.models import Specialization
+
+from . import validity
+from .models import Engagement, EngagementEvent, Feedback, Invitation, Match
+from .validity_chart import band_chart, interval_bar, level_rows
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -36,3 +46,87 @@ class InvitationAdmin(ReadOnlyAdmin):
     list_filter = ["state"]
     search_fields = ["need__title", "specialist__email"]
     list_select_related = ["need", "specialist"]
+
+
+class EngagementEventInline(BoundedInline):
+    model = EngagementEvent
+    extra = 0
+    can_delete = False
+    readonly_fields = ["at", "kind", "actor", "from_state", "to_state"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Engagement)
+class EngagementAdmin(ReadOnlyAdmin):
+    list_display = [
+        "need",
+        "specialist",
+        "state",
+        "started_at",
+        "ended_at",
+        "help_requested_at",
+        "conversation",
+    ]
+    list_filter = ["state", ("help_requested_at", admin.EmptyFieldListFilter)]
+    search_fields = ["need__title", "specialist__email"]
+    list_select_related = ["need", "specialist"]
+    inlines = [EngagementEventInline]
+    readonly_fields = ["conversation"]
+
+    def get_urls(self):
+        validity = self.admin_site.admin_view(self.validity_view)
+        return [path("validity/", validity, name="matching_engagement_validity"), *super().get_urls()]
+
+    def validity_view(self, request):
+        """Selection validity: each stage's score against customers' later answers; item analysis."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        report = validity.stage_validity()
+        stages = [
+            {**stage, "chart": band_chart(stage), "quality_bar": interval_bar(stage["quality"]),
+             "fit_bar": interval_bar(stage["fit"])}
+            for stage in report["stages"]
+        ]  # fmt: skip
+        specializations = (
+            Specialization.objects.filter(questions__isnull=False).distinct().order_by("position")
+        )
+        items = [
+            {"specialization": spec, "items": validity.item_analysis(specialization_id=spec.pk)}
+            for spec in specializations
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Selection validity"),
+            "stages": stages,
+            "levels": level_rows(report["levels"]),
+            "item_reports": items,
+            "thresholds": {
+                "easy": round(validity.ITEM_EASY * 100),
+                "flat": validity.ITEM_MIN_DISCRIMINATION,
+                "min_n": validity.ITEM_MIN_ANSWERS,
+            },
+        }
+        return TemplateResponse(request, "matching/admin/validity.html", context)
+
+    @admin.display(description=_("conversation"))
+    def conversation(self, obj):
+        """Only a flagged engagement's conversation is open to moderators; each reading is audited."""
+        if obj.help_requested_at is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("matching:conversation", args=[obj.invitation_id]), _("Read")
+        )
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(ReadOnlyAdmin):
+    """Feedback as given; a flagged one is found with the filter (moderators answer outside the site)."""
+
+    list_display = ["engagement", "side", "level_fit", "quality", "communication", "created_at", "flagged_at"]
+    list_filter = ["side", "level_fit", ("flagged_at", admin.EmptyFieldListFilter)]
+    search_fields = ["engagement__need__title", "engagement__specialist__email"]
+    list_select_related = ["engagement__need", "engagement__specialist"]

@@ -1,7 +1,10 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from topfreelancer.text import MESSAGE_MAX
+
+from .models import FEEDBACK_COMMENT_MAX, LevelFit
 
 
 class InviteForm(forms.Form):
@@ -11,3 +14,104 @@ class InviteForm(forms.Form):
         max_length=MESSAGE_MAX,
         help_text=_("Say what the need is about and why you think they fit. Markdown is allowed."),
     )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MESSAGE_MAX,
+        required=False,
+        help_text=_("Markdown is allowed."),
+    )
+    attachment = forms.FileField(
+        label=_("Attachment"),
+        required=False,
+        help_text=_("PDF, PNG, JPEG, ZIP or plain text, up to 5 MB."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not ((data.get("body") or "").strip() or data.get("attachment")):
+            raise forms.ValidationError(_("Write a message or attach a file."))
+        return data
+
+
+def _scale(*anchors) -> list[tuple[int, str]]:
+    return [(n, format_lazy("{} · {}", n, anchor)) for n, anchor in enumerate(anchors, start=1)]
+
+
+class CustomerFeedbackForm(forms.Form):
+    level_fit = forms.ChoiceField(
+        label=_("Compared with the need's level, the specialist worked"),
+        choices=LevelFit.choices,
+        widget=forms.RadioSelect,
+    )
+    quality = forms.TypedChoiceField(
+        label=_("Quality of the work"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=_scale(
+            _("unusable: it had to be redone"),
+            _("below expectations: major fixes needed"),
+            _("acceptable: minor fixes needed"),
+            _("good: ready to use"),
+            _("excellent: better than asked"),
+        ),
+    )
+    communication = forms.TypedChoiceField(
+        label=_("Communication"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=_scale(
+            _("hard to reach, agreements missed"),
+            _("often slow or unclear"),
+            _("adequate"),
+            _("clear and timely"),
+            _("proactive: raised problems before they hurt"),
+        ),
+    )
+    would_hire_again = forms.TypedChoiceField(
+        label=_("Would you hire them again?"),
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=FEEDBACK_COMMENT_MAX,
+        required=False,
+    )
+
+
+class SpecialistFeedbackForm(forms.Form):
+    need_clarity = forms.TypedChoiceField(
+        label=_("Clarity of the need"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=_scale(
+            _("unclear: the goal kept changing"),
+            _("vague: much had to be guessed"),
+            _("workable, with questions"),
+            _("clear"),
+            _("crystal clear: goals, limits and what done means"),
+        ),
+    )
+    responsiveness = forms.TypedChoiceField(
+        label=_("The customer's responsiveness"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=_scale(
+            _("answers took days or never came"),
+            _("often slow"),
+            _("adequate"),
+            _("quick"),
+            _("always quick, decisions without delay"),
+        ),
+    )
+    comment = CustomerFeedbackForm.base_fields["comment"]
+
+
+class FlagForm(forms.Form):
+    reason = forms.CharField(label=_("What is wrong with this feedback?"), max_length=500)

@@ -1,11 +1,16 @@
+import uuid
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from topfreelancer.markup import RenderedHTMLField
-from topfreelancer.text import MESSAGE_MAX, CappedTextField
+from topfreelancer.text import MESSAGE_MAX, CappedTextField, SingleLineCharField
+from vetting.uploads import extension_of
 
 from .fields import SetField
 from .scoring import COMPONENTS
@@ -212,3 +217,268 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile_id} in {self.specialization_id} (v{self.version})"
+
+
+class EngagementQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """The engagements `user` is a party to: as the need's customer or as the specialist."""
+        return self.filter(Q(need__customer=user) | Q(specialist=user))
+
+
+class Engagement(models.Model):
+    """What an accepted invitation opens: the specialist working on the need.
+
+    One per invitation; it moves through `matching.services.engagements` (active, paused, ended).
+    """
+
+    class State(models.TextChoices):
+        ACTIVE = "active", pgettext_lazy("engagement", "Active")
+        PAUSED = "paused", pgettext_lazy("engagement", "Paused")
+        ENDED = "ended", pgettext_lazy("engagement", "Ended")
+
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="engagement")
+    need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="engagements")
+    specialist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="engagements"
+    )
+    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.ACTIVE)
+    started_at = models.DateTimeField(_("started at"))
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    # Set when either party asks moderators for help: only then may a moderator read the conversation.
+    help_requested_at = models.DateTimeField(_("help requested at"), null=True, blank=True)
+
+    objects = EngagementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["active", "paused", "ended"]), name="engagement_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="ended", ended_at__isnull=False)
+                | (~Q(state="ended") & Q(ended_at__isnull=True)),
+                name="engagement_ended_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["specialist", "state"], name="engagement_specialist_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.need} / {self.specialist}"
+
+    def clean(self):
+        if (self.state == self.State.ENDED) != (self.ended_at is not None):
+            raise ValidationError(_("An engagement has an end time exactly when it has ended."))
+
+
+class EngagementEvent(models.Model):
+    """Audit: every move of an engagement, a request for help, and every moderator's reading."""
+
+    class Kind(models.TextChoices):
+        MOVE = "move", _("state change")
+        HELP = "help", _("help requested")
+        MODERATOR_READ = "read", _("read by a moderator")
+        FEEDBACK_FLAG = "flag", _("feedback flagged")
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=4, choices=Kind.choices, default=Kind.MOVE)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_state = models.CharField(max_length=8, blank=True)
+    to_state = models.CharField(max_length=8, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("engagement event")
+        verbose_name_plural = _("engagement events")
+
+    def __str__(self) -> str:
+        if self.kind != self.Kind.MOVE:
+            return f"{self.engagement}: {self.get_kind_display()}"
+        return f"{self.engagement}: {self.from_state or '-'} -> {self.to_state}"
+
+
+class Conversation(models.Model):
+    """The thread between a need's customer and an invited specialist, one per invitation.
+
+    Before acceptance it holds questions on the invitation; after, the engagement's talk. Each side's
+    reading and the last digest emailed to it are kept here (two parties, so two pairs of columns).
+    """
+
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="conversation")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    customer_read_at = models.DateTimeField(default=timezone.now)
+    specialist_read_at = models.DateTimeField(default=timezone.now)
+    customer_notified_at = models.DateTimeField(null=True, blank=True)
+    specialist_notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+
+    def __str__(self) -> str:
+        return str(self.invitation)
+
+
+def attachment_upload_to(instance, filename: str) -> str:
+    # Never the user's file name: a random one, keeping only the checked extension.
+    return f"matching/attachments/{uuid.uuid4().hex}.{extension_of(filename) or 'bin'}"
+
+
+class Message(models.Model):
+    """One message: its Markdown source and the sanitized HTML rendered once, when it is saved."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = CappedTextField(_("message"), max_length=MESSAGE_MAX, blank=True)
+    body_html = RenderedHTMLField(source="body")
+    attachment = models.FileField(_("attachment"), upload_to=attachment_upload_to, blank=True)
+    original_name = models.CharField(_("original file name"), max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        constraints = [
+            models.CheckConstraint(condition=~Q(body="") | ~Q(attachment=""), name="message_not_empty"),
+        ]
+        indexes = [models.Index(fields=["conversation", "created_at"], name="message_conversation_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.body[:40]}"
+
+    def clean(self):
+        if not self.body.strip() and not self.attachment:
+            raise ValidationError(_("Write a message or attach a file."))
+
+
+class LevelFit(models.TextChoices):
+    """The product's ground truth: how the specialist's work compares with the need's level."""
+
+    BELOW = "below", _("Below the need's level")
+    AT = "at", _("At the need's level")
+    ABOVE = "above", _("Above the need's level")
+
+
+def _one_to_five(field: str) -> Q:
+    return Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__gte": 1, f"{field}__lte": 5})
+
+
+class CheckIn(models.Model):
+    """The weekly question to the customer of an active engagement: is the level right?"""
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="checkins")
+    week = models.DateField(_("week of"))  # the Monday
+    answer = models.CharField(_("answer"), max_length=5, choices=LevelFit.choices, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-week"]
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        constraints = [
+            models.UniqueConstraint(fields=["engagement", "week"], name="checkin_once_a_week"),
+            models.CheckConstraint(
+                condition=Q(answer="", answered_at__isnull=True)
+                | Q(answer__in=["below", "at", "above"], answered_at__isnull=False),
+                name="checkin_answer_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.engagement} {self.week}: {self.answer or '-'}"
+
+
+FEEDBACK_FINAL_AFTER_DAYS = 14
+FEEDBACK_COMMENT_MAX = 2000
+
+
+class Feedback(models.Model):
+    """One side's structured feedback on an ended engagement; it can be changed for 14 days."""
+
+    class Side(models.TextChoices):
+        CUSTOMER = "customer", _("customer")
+        SPECIALIST = "specialist", _("specialist")
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="feedback")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # the customer's
+    level_fit = models.CharField(_("level fit"), max_length=5, choices=LevelFit.choices, blank=True)
+    quality = models.PositiveSmallIntegerField(_("quality of the work"), null=True, blank=True)
+    communication = models.PositiveSmallIntegerField(_("communication"), null=True, blank=True)
+    would_hire_again = models.BooleanField(_("would hire again"), null=True, blank=True)
+    # the specialist's
+    need_clarity = models.PositiveSmallIntegerField(_("clarity of the need"), null=True, blank=True)
+    responsiveness = models.PositiveSmallIntegerField(_("customer's responsiveness"), null=True, blank=True)
+    comment = CappedTextField(_("comment"), max_length=FEEDBACK_COMMENT_MAX, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    flagged_at = models.DateTimeField(_("flagged to moderators"), null=True, blank=True)
+    flag_reason = SingleLineCharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["engagement", "side"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["engagement", "side"], name="feedback_once_per_side"),
+            models.CheckConstraint(
+                condition=(
+                    Q(side="customer", level_fit__in=["below", "at", "above"])
+                    & Q(quality__isnull=False, communication__isnull=False, would_hire_again__isnull=False)
+                    & Q(need_clarity__isnull=True, responsiveness__isnull=True)
+                )
+                | (
+                    Q(
+                        side="specialist",
+                        level_fit="",
+                        need_clarity__isnull=False,
+                        responsiveness__isnull=False,
+                    )
+                    & Q(quality__isnull=True, communication__isnull=True, would_hire_again__isnull=True)
+                ),
+                name="feedback_fields_of_its_side",
+            ),
+            *[
+                models.CheckConstraint(condition=_one_to_five(name), name=f"feedback_{name}_1_to_5")
+                for name in ("quality", "communication", "need_clarity", "responsiveness")
+            ],
+        ]
+        indexes = [models.Index(fields=["side", "level_fit"], name="feedback_side_fit_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.engagement} ({self.side})"
+
+    def final_at(self):
+        return self.created_at + timezone.timedelta(days=FEEDBACK_FINAL_AFTER_DAYS)
+
+    def is_final(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.final_at()
+
+
+class Interest(models.Model):
+    """A specialist says they would like to work on an open need; the customer sees it on the shortlist."""
+
+    need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="interests")
+    specialist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interests"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("interest")
+        verbose_name_plural = _("interests")
+        constraints = [
+            models.UniqueConstraint(fields=["need", "specialist"], name="interest_once_per_need"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.specialist} -> {self.need}"

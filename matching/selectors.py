@@ -2,27 +2,32 @@
 
 from django.db.models import QuerySet
 
-from .models import Invitation, Match
+from needs.models import Need
+
+from .models import Engagement, Interest, Invitation, Match
 
 
 def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
-    """The need's ranked matches with their profiles, each carrying `invitation` (or None)."""
+    """The need's ranked matches with their profiles, each carrying `invitation` (or None) and
+    `interested` (the specialist marked interest in the need)."""
     matches = Match.objects.filter(need=need).select_related(
         "profile__user", "profile__level", "profile__specialization"
     )
     if not include_dismissed:
         matches = matches.visible()
     invitations = {inv.specialist_id: inv for inv in Invitation.objects.filter(need=need)}
+    interested = set(Interest.objects.filter(need=need).values_list("specialist_id", flat=True))
     result = list(matches.ranked())
     for match in result:
         match.invitation = invitations.get(match.profile.user_id)
+        match.interested = match.profile.user_id in interested
     return result
 
 
 def need_invitations(*, need) -> QuerySet:
     return (
         Invitation.objects.filter(need=need)
-        .select_related("specialist__profile__level")
+        .select_related("specialist__profile__level", "engagement")
         .order_by("-created_at")
     )
 
@@ -30,6 +35,61 @@ def need_invitations(*, need) -> QuerySet:
 def invitations_for_specialist(*, user) -> QuerySet:
     return (
         Invitation.objects.for_specialist(user)
-        .select_related("need__customer", "need__level", "need__specialization")
+        .select_related("need__customer", "need__level", "need__specialization", "engagement")
         .order_by("state", "-created_at")
     )
+
+
+def engagements_for(*, user) -> QuerySet:
+    """The user's engagements with what the list shows; a customer's are ordered by need."""
+    engagements = Engagement.objects.for_user(user).select_related(
+        "need__customer", "need__level", "need__specialization", "specialist__profile__level"
+    )
+    if user.is_customer:
+        return engagements.order_by("need__title", "need_id", "state", "-started_at")
+    return engagements.order_by("state", "-started_at")
+
+
+def engagement_page(*, engagement: Engagement, user) -> dict:
+    """The engagement page's own parts: check-ins and both sides' feedback."""
+    is_customer = engagement.need.customer_id == user.pk
+    feedback = {item.side: item for item in engagement.feedback.all()}
+    mine = feedback.get("customer" if is_customer else "specialist")
+    theirs = feedback.get("specialist" if is_customer else "customer")
+    return {
+        "engagement": engagement,
+        "is_customer": is_customer,
+        "checkins": list(engagement.checkins.all()[:12]),
+        "my_feedback": mine,
+        # the other side's feedback is shown once both have spoken (neither answers the other's)
+        "their_feedback": theirs if mine is not None else None,
+    }
+
+
+def needs_for_specialist(*, profile, limit: int = 50) -> tuple[list[Match], list]:
+    """Open needs of the specialist's specialization: those the matching ranked for this profile
+    (its stored Match rows, best first), then the other open ones, newest first. Each need carries
+    `interested` and `invitation_state` (of this specialist's invitation to it, or None)."""
+    ranked = list(
+        Match.objects.filter(profile=profile, need__state="open")
+        .select_related("need__level", "need__specialization", "need__customer")
+        .order_by("-score", "pk")[:limit]
+    )
+    ranked_ids = {match.need_id for match in ranked}
+    interested = set(Interest.objects.filter(specialist_id=profile.user_id).values_list("need_id", flat=True))
+    invited = dict(Invitation.objects.filter(specialist_id=profile.user_id).values_list("need_id", "state"))
+    for match in ranked:
+        match.need.interested = match.need_id in interested
+        match.need.invitation_state = invited.get(match.need_id)
+    others = list(
+        Need.objects.open()
+        .filter(specialization_id=profile.specialization_id)
+        .exclude(pk__in=ranked_ids)
+        .exclude(customer_id=profile.user_id)
+        .select_related("level", "specialization")
+        .order_by("-created_at")[:limit]
+    )
+    for need in others:
+        need.interested = need.pk in interested
+        need.invitation_state = invited.get(need.pk)
+    return ranked, others

@@ -22,3 +22,17 @@ def requeue_pending_matching() -> int:
     from .services import matching_requeue_pending
 
     return matching_requeue_pending()
+
+
+@shared_task(name="matching.tasks.send_message_digests")
+def send_message_digests() -> int:
+    from .services.conversations import conversation_send_digests
+
+    return conversation_send_digests()
+
+
+@shared_task(name="matching.tasks.open_checkins")
+def open_checkins() -> int:
+    from .services.outcomes import checkins_open
+
+    return checkins_open()

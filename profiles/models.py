@@ -260,3 +260,52 @@ class Education(models.Model):
 
     def __str__(self) -> str:
         return self.institution
+
+
+TRACK_RECORD_MIN = 3  # fewer feedbacks would let a reader identify the customers
+
+
+class TrackRecord(models.Model):
+    """A specialist's completed engagements and their customers' feedback, aggregated.
+
+    Profiles own it; matching keeps it current through `profiles.services.track_record_update`
+    (profiles never read matching's tables). Shown only from TRACK_RECORD_MIN feedbacks on.
+    """
+
+    profile = models.OneToOneField(Profile, on_delete=models.CASCADE, related_name="track_record")
+    completed = models.PositiveIntegerField(_("completed engagements"), default=0)
+    feedback_count = models.PositiveIntegerField(_("customers' feedback"), default=0)
+    quality_avg = models.FloatField(_("quality"), null=True, blank=True)
+    communication_avg = models.FloatField(_("communication"), null=True, blank=True)
+    hire_again = models.PositiveIntegerField(_("would hire again"), default=0)
+    fit_below = models.PositiveIntegerField(_("below the need's level"), default=0)
+    fit_at = models.PositiveIntegerField(_("at the need's level"), default=0)
+    fit_above = models.PositiveIntegerField(_("above the need's level"), default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("track record")
+        verbose_name_plural = _("track records")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hire_again__lte=F("feedback_count"))
+                & Q(feedback_count=F("fit_below") + F("fit_at") + F("fit_above")),
+                name="track_record_counts_consistent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.profile}: {self.completed}"
+
+    @property
+    def is_shown(self) -> bool:
+        return self.feedback_count >= TRACK_RECORD_MIN
+
+    @property
+    def level_fit_percent(self) -> int:
+        """The share of customers who found the level right or better."""
+        return round(100 * (self.fit_at + self.fit_above) / self.feedback_count) if self.feedback_count else 0
+
+    @property
+    def hire_again_percent(self) -> int:
+        return round(100 * self.hire_again / self.feedback_count) if self.feedback_count else 0

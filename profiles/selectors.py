@@ -106,7 +106,7 @@ def profile_for_page(*, pk: int, viewer) -> Profile | None:
         queryset = queryset | Profile.objects.filter(user=viewer)
     return (
         queryset.defer("search_vector", "search_text")
-        .select_related("specialization", "level", "user")
+        .select_related("specialization", "level", "user", "track_record")
         .prefetch_related(
             Prefetch(
                 "skills",

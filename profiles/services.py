@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Profile, ProfileLanguage, ProfileSkill, Skill
+from .models import Profile, ProfileLanguage, ProfileSkill, Skill, TrackRecord
 from .search import reindex
 from .signals import profile_changed
 
@@ -174,3 +174,15 @@ def profile_publish(*, profile_id: int) -> Profile:
 def profile_hide(*, profile_id: int) -> Profile:
     """Take the profile out of the catalogue and of future matches."""
     return _set_published(profile_id=profile_id, action="hide")
+
+
+def track_record_update(*, profile_id: int, **counts) -> TrackRecord:
+    """Store a specialist's aggregated outcomes (computed by matching from its engagements).
+
+    Idempotent: the whole aggregate is written each time, never incremented.
+    """
+    unknown = set(counts) - {f.name for f in TrackRecord._meta.concrete_fields} - {"profile_id"}
+    if unknown:
+        raise ValueError(f"not track-record fields: {sorted(unknown)}")
+    record, _created = TrackRecord.objects.update_or_create(profile_id=profile_id, defaults=counts)
+    return record

@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
+                "matching.context_processors.unread_messages",
             ],
         },
     },
@@ -229,6 +230,10 @@ CELERY_BEAT_SCHEDULE = {
     "accounts-send-pending-emails": {"task": "accounts.tasks.send_pending_emails", "schedule": 60.0},
     # Every 15 s: a killed worker's run is re-sent about a minute after its last heartbeat.
     "matching-requeue-pending": {"task": "matching.tasks.requeue_pending_matching", "schedule": 15.0},
+    # Unread messages, one email per conversation and recipient per quarter hour at most.
+    "matching-message-digests": {"task": "matching.tasks.send_message_digests", "schedule": 60.0},
+    # Weekly per engagement (the service skips those asked this week); hourly so a down beat catches up.
+    "matching-open-checkins": {"task": "matching.tasks.open_checkins", "schedule": 3600.0},
     "vetting-expire-stale": {"task": "vetting.tasks.expire_stale", "schedule": 300.0},
 }
 

@@ -1,6 +1,7 @@
 """State changes of matching: runs (runs.py), profile changes applied to shortlists (updates.py),
-invitations (invitations.py)."""
+invitations (invitations.py), engagements (engagements.py)."""
 
+from .engagements import engagement_end, engagement_open, engagement_pause, engagement_resume
 from .invitations import invitation_accept, invitation_decline, invitation_send, match_dismiss, match_restore
 from .runs import (
     matching_requeue_pending,
@@ -11,6 +12,10 @@ from .runs import (
 from .updates import profile_change_apply, profile_rematch
 
 __all__ = [
+    "engagement_end",
+    "engagement_open",
+    "engagement_pause",
+    "engagement_resume",
     "invitation_accept",
     "invitation_decline",
     "invitation_send",

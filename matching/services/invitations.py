@@ -14,6 +14,7 @@ from needs.models import Need
 from topfreelancer.ratelimit import rate_limit_hit
 
 from ..models import Invitation, Match
+from .engagements import engagement_open
 
 State = Invitation.State
 TRANSITIONS = {
@@ -80,6 +81,8 @@ def _answer(*, invitation: Invitation, specialist, target: str) -> Invitation:
         invitation.state = target
         invitation.responded_at = timezone.now()
         invitation.save(update_fields=["state", "responded_at"])
+        if target == State.ACCEPTED:
+            engagement_open(invitation=invitation)
         need = invitation.need
         email_to_user(
             user=need.customer,
@@ -90,7 +93,8 @@ def _answer(*, invitation: Invitation, specialist, target: str) -> Invitation:
 
 
 def invitation_accept(*, invitation: Invitation, specialist) -> Invitation:
-    """The invited specialist accepts: both sides now see each other's email. Emails the customer."""
+    """The invited specialist accepts: both sides now see each other's email and an engagement opens
+    (matching.services.engagements). Emails the customer."""
     return _answer(invitation=invitation, specialist=specialist, target=State.ACCEPTED)
 
 

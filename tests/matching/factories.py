@@ -12,3 +12,12 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     need = factory.SubFactory(NeedFactory)
     specialist = factory.LazyAttribute(lambda o: ProfileFactory(specialization=o.need.specialization).user)
     message = "Would you join us?"
+
+
+def engagement_for(invitation=None, **invitation_kwargs):
+    """An engagement opened the front-door way: the invited specialist accepts."""
+    from matching.services import invitation_accept
+
+    invitation = invitation or InvitationFactory(**invitation_kwargs)
+    invitation_accept(invitation=invitation, specialist=invitation.specialist)
+    return invitation.engagement

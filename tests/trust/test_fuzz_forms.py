@@ -204,6 +204,22 @@ def endpoints(world) -> dict[str, Endpoint]:
             reverse("matching:invite", args=[world.need_b.pk, world.profile.pk]),
             reverse("matching:invite", args=[world.need_b.pk, world.profile.pk]),
         ),
+        "message": Endpoint(
+            "customer_a",
+            reverse("matching:conversation", args=[world.invitation.pk]),
+            reverse("matching:message_create", args=[world.invitation.pk]),
+            files=("attachment",),
+        ),
+        "feedback": Endpoint(
+            "specialist",
+            reverse("matching:feedback", args=[world.engagement_ended.pk]),
+            reverse("matching:feedback", args=[world.engagement_ended.pk]),
+        ),
+        "feedback_flag": Endpoint(
+            "specialist",
+            reverse("matching:engagement", args=[world.engagement_ended.pk]),
+            reverse("matching:feedback_flag", args=[world.feedback.pk]),
+        ),
         "apply": Endpoint(
             "applicant_new",
             reverse("vetting:apply", args=[world.specialization.slug]),
@@ -239,6 +255,9 @@ ENDPOINTS = [
     "need_edit",
     "level_helper_htmx",
     "invite",
+    "message",
+    "feedback",
+    "feedback_flag",
     "apply",
     "skill_test",
     "work_sample",
@@ -412,6 +431,10 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "needs:transition",
         "matching:invitation_answer",
         "matching:match_toggle",
+        "matching:engagement_move",
+        "matching:engagement_help",
+        "matching:checkin_answer",
+        "matching:interest",
         "vetting:attempt_start",
         "vetting:withdraw",
         # Forms fuzzed under another name above.
@@ -420,6 +443,9 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "needs:edit",
         "needs:level_suggest",
         "matching:invite",
+        "matching:message_create",
+        "matching:feedback",
+        "matching:feedback_flag",
         "vetting:apply",
         "vetting:attempt",
         "vetting:work_submit",
@@ -438,6 +464,12 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "needs:list",
         "needs:detail",
         "matching:invitations",
+        "matching:engagements",
+        "matching:engagement",
+        "matching:conversation",
+        "matching:conversation#flagged",
+        "matching:message_attachment",
+        "matching:needs_for_you",
         "profiles:catalogue",  # GET filters: fuzzed below
         "profiles:detail",
         "profiles:detail#hidden",
@@ -460,6 +492,8 @@ def test_random_actions_in_urls_are_404_or_a_redirect(client, world, action):
         ("customer_a", reverse("needs:transition", args=[world.need_a.pk, action])),
         ("customer_a", reverse("matching:match_toggle", args=[world.match.pk, action])),
         ("specialist", reverse("matching:invitation_answer", args=[world.invitation.pk, action])),
+        ("specialist", reverse("matching:engagement_move", args=[world.engagement.pk, action])),
+        ("customer_a", reverse("matching:checkin_answer", args=[world.checkin.pk, action])),
     ]
     for role, url in cases:
         client.force_login(world.users[role])

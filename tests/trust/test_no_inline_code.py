@@ -30,6 +30,8 @@ EXTRA = {
         "/admin/vetting/application/",
         "/admin/vetting/application/?status__exact=open",
         "/admin/vetting/application/stats/",
+        "/admin/matching/engagement/",
+        "/admin/matching/engagement/validity/",
     ],
 }
 

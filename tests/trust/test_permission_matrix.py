@@ -152,6 +152,65 @@ EXPECTED: dict[str, Probe] = {
         kwargs=lambda w: {"need_pk": w.need_a.pk, "profile_pk": w.profile.pk},
         expected=customers(200),
     ),
+    "matching:engagements": Probe(
+        "get", expected={**{r: 200 for r in ROLES}, **ANON, "moderator": 403, "superuser": 403}
+    ),
+    # A party's object: customer A and the specialist; every other role 404 (staff included).
+    "matching:engagement": Probe(
+        "get", kwargs=lambda w: {"pk": w.engagement.pk}, expected={**only("specialist"), "customer_a": 200}
+    ),
+    "matching:engagement_move": Probe(
+        "post",
+        kwargs=lambda w: {"pk": w.engagement.pk, "action": "pause"},
+        expected={**only("specialist", ok="302"), "customer_a": "302", "moderator": 403, "superuser": 403},
+    ),
+    # The invitation's thread before acceptance: the two parties; moderators have no business there.
+    "matching:conversation": Probe(
+        "get", kwargs=lambda w: {"pk": w.invitation.pk}, expected={**only("specialist"), "customer_a": 200}
+    ),
+    # After acceptance the parties are sent to the engagement; moderators read it only because it is
+    # flagged for help (unflagged: 404, tested in tests/matching/test_conversations.py).
+    "matching:conversation#flagged": Probe(
+        "get",
+        kwargs=lambda w: {"pk": w.engagement.invitation_id},
+        expected={**only("specialist", ok="302"), "customer_a": "302", "moderator": 200, "superuser": 200},
+    ),
+    "matching:message_create": Probe(
+        "post",
+        kwargs=lambda w: {"pk": w.invitation.pk},
+        data={"body": "A question"},
+        expected={**only("specialist", ok="302"), "customer_a": "302"},
+    ),
+    "matching:message_attachment": Probe(
+        "get",
+        kwargs=lambda w: {"pk": w.message.pk},
+        expected={**only("specialist"), "customer_a": 200, "moderator": 200, "superuser": 200},
+    ),
+    "matching:engagement_help": Probe(
+        "post",
+        kwargs=lambda w: {"pk": w.engagement.pk},
+        expected={**only("specialist", ok="302"), "customer_a": "302"},
+    ),
+    "matching:feedback": Probe(
+        "get",
+        kwargs=lambda w: {"pk": w.engagement_ended.pk},
+        expected={**only("specialist"), "customer_a": 200},
+    ),
+    "matching:feedback_flag": Probe(
+        "post",
+        kwargs=lambda w: {"pk": w.feedback.pk},
+        data={"reason": "Unfair"},
+        expected={**only("specialist", ok="302"), "customer_a": "302"},
+    ),
+    # The customer's one click; the specialist of the engagement has no say here.
+    "matching:checkin_answer": Probe(
+        "post", kwargs=lambda w: {"pk": w.checkin.pk, "answer": "at"}, expected=only("customer_a", ok="302")
+    ),
+    # Vetted specialists only: applicants still in the funnel get 403 with the reason.
+    "matching:needs_for_you": Probe("get", expected={**applicants(403), "specialist": 200}),
+    "matching:interest": Probe(
+        "post", kwargs=lambda w: {"need_pk": w.need_a.pk}, expected={**applicants(403), "specialist": "302"}
+    ),
     "matching:match_toggle": Probe(
         "post", kwargs=lambda w: {"pk": w.match.pk, "action": "dismiss"}, expected=customers("302")
     ),

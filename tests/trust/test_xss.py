@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from matching.models import Invitation
+from matching.services.conversations import conversation_for, message_post
 from needs.models import Need
 from profiles.models import Education, Experience, Profile
 from topfreelancer.markup import rerender
@@ -87,6 +88,12 @@ def plant(world) -> dict[str, str]:
         )
     put("submission", WorkSubmission.objects.filter(pk=world.submission.pk), text=0, original_name=200)
     put("review", Review.objects.filter(application=world.app_interview), private_note=0)
+    markers["message.body"] = "messagebody"
+    message_post(
+        conversation=conversation_for(invitation=world.engagement.invitation),
+        author=world.users["specialist"],
+        body=payload("messagebody"),
+    )
     put("rejection", StageResult.objects.filter(application=world.app_rejected, outcome="failed"), reason=0)
     return markers
 
@@ -122,6 +129,11 @@ def _optional_admin(world):
         pages += [
             reverse("admin:matching_invitation_changelist"),
             reverse("admin:matching_invitation_change", args=[world.invitation.pk]),
+        ]
+    if "matching.Engagement" in registered:
+        pages += [
+            reverse("admin:matching_engagement_changelist"),
+            reverse("admin:matching_engagement_change", args=[world.engagement.pk]),
         ]
     if "matching.Match" in registered:
         pages += [reverse("admin:matching_match_changelist")]

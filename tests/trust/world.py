@@ -4,11 +4,15 @@ The permission matrix, the inline-script scan and the XSS checks all request the
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from matching.models import Match
-from matching.services import matching_run
+from matching.services import engagement_end, matching_run
+from matching.services.conversations import conversation_for, engagement_request_help, message_post
+from matching.services.outcomes import checkins_open, feedback_submit
 from tests.factories import (
     ApplicantFactory,
     CustomerFactory,
@@ -16,7 +20,7 @@ from tests.factories import (
     ProfileFactory,
     SuperuserFactory,
 )
-from tests.matching.factories import InvitationFactory
+from tests.matching.factories import InvitationFactory, engagement_for
 from tests.needs.factories import NeedFactory
 from tests.vetting.factories import apply, make_funnel, to_interview, to_skill_test, to_work_sample
 from vetting import services as vetting
@@ -31,8 +35,8 @@ ROLES = [
     "applicant_work_sample",  # with a submitted file
     "applicant_interview",
     "applicant_rejected",
-    "specialist",  # accepted: a published profile, an invitation from customer A
-    "customer_a",  # owns need_a (with a match and the invitation)
+    "specialist",  # accepted: a published profile, an invitation and two engagements with customer A
+    "customer_a",  # owns need_a (match, invitation), an engagement (conversation flagged), an ended one
     "customer_b",  # owns need_b
     "moderator",
     "superuser",
@@ -105,5 +109,47 @@ def build_world(*, text: str | None = None) -> World:
     objects["match"] = Match.objects.get(need=objects["need_a"], profile=objects["profile"])
     objects["invitation"] = InvitationFactory(
         need=objects["need_a"], specialist=users["specialist"], message=text or "Would you join us?"
+    )
+    # customer A's second need, where the specialist accepted: an engagement between the two
+    objects["need_engaged"] = NeedFactory(customer=users["customer_a"], specialization=funnel.specialization)
+    objects["engagement"] = engagement_for(
+        InvitationFactory(
+            need=objects["need_engaged"], specialist=users["specialist"], message=text or "Join us"
+        )
+    )
+    # their conversation, with a file, flagged for help: a moderator may read it
+    engagement = objects["engagement"]
+    objects["message"] = message_post(
+        conversation=conversation_for(invitation=engagement.invitation),
+        author=users["customer_a"],
+        body=text or "Here is the brief.",
+        attachment=SimpleUploadedFile("brief.pdf", PDF, content_type="application/pdf"),
+    )
+    engagement_request_help(engagement=engagement, actor=users["customer_a"])
+    # a weekly check-in on it, and an ended engagement with both sides' feedback
+    checkins_open(now=timezone.now() + timedelta(days=8))
+    objects["checkin"] = engagement.checkins.get()
+    objects["engagement_ended"] = ended = engagement_for(
+        InvitationFactory(
+            need=NeedFactory(customer=users["customer_a"], specialization=funnel.specialization),
+            specialist=users["specialist"],
+        )
+    )
+    engagement_end(engagement=ended, actor=users["customer_a"])
+    objects["feedback"] = feedback_submit(
+        engagement=ended,
+        author=users["customer_a"],
+        fields={
+            "level_fit": "at",
+            "quality": 4,
+            "communication": 4,
+            "would_hire_again": True,
+            "comment": text or "",
+        },
+    )
+    feedback_submit(
+        engagement=ended,
+        author=users["specialist"],
+        fields={"need_clarity": 4, "responsiveness": 5, "comment": text or ""},
     )
     return world

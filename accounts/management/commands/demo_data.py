@@ -8,6 +8,7 @@ LOADERS = [
     "vetting.demo.load",
     "profiles.demo.load",
     "needs.demo.load",
+    "matching.demo.load",
 ]
 
 

@@ -1,0 +1,29 @@
+"""A specialist marks interest in an open need of their specialization; the customer sees the mark."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from needs.models import Need
+
+from ..models import Interest
+
+
+def interest_mark(*, specialist, need: Need) -> Interest:
+    """Idempotent: a second mark returns the first. Only an open need of the specialist's own
+    specialization, and only for a vetted specialist."""
+    profile = getattr(specialist, "profile", None)
+    if profile is None or profile.accepted_at is None:
+        raise ValidationError(_("Only vetted specialists mark interest."))
+    if need.state != Need.State.OPEN or need.specialization_id != profile.specialization_id:
+        raise ValidationError(_("This need is not open to you."))
+    try:
+        with transaction.atomic():
+            interest, _created = Interest.objects.get_or_create(need=need, specialist=specialist)
+    except IntegrityError:  # a concurrent double click
+        interest = Interest.objects.get(need=need, specialist=specialist)
+    return interest
+
+
+def interest_unmark(*, specialist, need: Need) -> None:
+    Interest.objects.filter(need=need, specialist=specialist).delete()

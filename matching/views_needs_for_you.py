@@ -1,0 +1,50 @@
+"""'Needs for you': the matching seen from the specialist's side, and the interest mark."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import applicant_required
+from needs.models import Need
+
+from .selectors import needs_for_specialist
+from .services.interest import interest_mark, interest_unmark
+
+
+def _vetted_profile(request):
+    profile = getattr(request.user, "profile", None)
+    if profile is None or profile.accepted_at is None:
+        raise PermissionDenied(_("Needs are shown to specialists the vetting accepted."))
+    return profile
+
+
+@applicant_required
+def needs_for_you(request: HttpRequest) -> HttpResponse:
+    profile = _vetted_profile(request)
+    ranked, others = needs_for_specialist(profile=profile)
+    return render(
+        request, "matching/needs_for_you.html", {"profile": profile, "ranked": ranked, "others": others}
+    )
+
+
+@require_POST
+@applicant_required
+def interest_toggle(request: HttpRequest, need_pk: int) -> HttpResponse:
+    profile = _vetted_profile(request)
+    need = get_object_or_404(
+        Need.objects.open().filter(specialization_id=profile.specialization_id), pk=need_pk
+    )
+    if request.POST.get("action") == "unmark":
+        interest_unmark(specialist=request.user, need=need)
+        messages.info(request, _("Your interest mark is removed."))
+    else:
+        try:
+            interest_mark(specialist=request.user, need=need)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The customer sees your interest on the shortlist."))
+    return redirect("matching:needs_for_you")
