@@ -110,3 +110,23 @@ def profile_for_page(*, pk: int, viewer) -> Profile | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def featured_profiles(*, count: int = 3, pool: int = 30) -> list[Profile]:
+    """The landing page's specialists: the highest levels, one per specialization where possible.
+
+    Reads `pool` (id, specialization) pairs along the listed-by-level index, picks `count` of them
+    spreading specializations, then loads those cards: three queries whatever the catalogue's size.
+    """
+    candidates = list(
+        Profile.objects.listed().order_by("-level_rank", "-id").values_list("pk", "specialization_id")[:pool]
+    )
+    chosen, seen = [], set()
+    for pk, specialization_id in candidates:
+        if specialization_id not in seen:
+            chosen.append(pk)
+            seen.add(specialization_id)
+    chosen += [pk for pk, _ in candidates if pk not in chosen][: max(0, count - len(chosen))]
+    chosen = chosen[:count]
+    by_pk = {profile.pk: profile for profile in with_card_data(Profile.objects.filter(pk__in=chosen))}
+    return [by_pk[pk] for pk in chosen if pk in by_pk]
