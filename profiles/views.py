@@ -33,6 +33,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         page=_page_number(request),
         count_key=count_cache_key(request.GET),
     )
+    if page.number > 1 and not page.profiles:
+        raise Http404(_("There is no such page of specialists."))  # past the last page: not an empty one
     query = request.GET.copy()
     query.pop("page", None)
     template = "profiles/catalogue.html"
