@@ -8,6 +8,9 @@ from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 
+from matching.selectors import names_revealed
+from vetting.selectors import verified_stages
+
 from .filters import SORTS
 from .models import Profile, ProfileLanguage, ProfileSkill
 
@@ -42,7 +45,7 @@ def with_card_data(queryset: QuerySet) -> QuerySet:
     """What a card shows, in a constant number of queries: one join, one prefetch of skills."""
     return (
         queryset.defer("search_vector")
-        .select_related("specialization", "level")
+        .select_related("specialization", "level", "user")
         .prefetch_related(
             Prefetch(
                 "skills",
@@ -130,3 +133,15 @@ def featured_profiles(*, count: int = 3, pool: int = 30) -> list[Profile]:
     chosen = chosen[:count]
     by_pk = {profile.pk: profile for profile in with_card_data(Profile.objects.filter(pk__in=chosen))}
     return [by_pk[pk] for pk in chosen if pk in by_pk]
+
+
+def with_card_extras(profiles: list[Profile], *, viewer) -> list[Profile]:
+    """What a card shows beyond its row: the stages the vetting verified (`verified`) and whether
+    the viewer sees the full name (`name_revealed`, the naming rule). Two queries per page at most."""
+    user_ids = [profile.user_id for profile in profiles]
+    verified = verified_stages(user_ids=user_ids) if user_ids else {}
+    revealed = names_revealed(viewer=viewer, user_ids=user_ids)
+    for profile in profiles:
+        profile.verified = verified.get(profile.user_id, [])
+        profile.name_revealed = profile.user_id in revealed
+    return profiles
