@@ -95,6 +95,10 @@ def test_the_card_shows_what_the_vetting_verified(client, sam):
     ProfileFactory()  # accepted before stage results were recorded: no row
     body = client.get(reverse("profiles:catalogue")).content.decode()
     row = re.search(r'<p class="verified-row small">(.*?)</p>', body, re.S)
-    stages = re.findall(r"✓ ([^<]+)<", row.group(1)) if row else []
+    stages = re.findall(r"✓</span> ([^<]+)<", row.group(1)) if row else []
     assert stages == ["Screening", "Skill test", "Work sample", "Interview"]
     assert body.count('class="verified-row') == 1
+    funnel.stages[0].name_en = "Screening of the application"  # an operator's name for the stage
+    funnel.stages[0].save()
+    detail = client.get(reverse("profiles:detail", args=[sam.pk])).content.decode()
+    assert "<strong>Screening</strong>" in detail and "Screening of the application" not in detail

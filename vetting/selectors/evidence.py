@@ -70,7 +70,10 @@ def vetting_evidence(*, user) -> list[StageEvidence]:
             summary = _("Experience and application reviewed by a moderator")
         evidence.append(
             StageEvidence(
-                kind=stage.kind, stage_name=stage.name, passed_at=result.decided_at, summary=summary
+                kind=stage.kind,
+                stage_name=str(StageKind(stage.kind).label),  # the public name, as on /selection/ and cards
+                passed_at=result.decided_at,
+                summary=summary,
             )
         )
     return evidence
