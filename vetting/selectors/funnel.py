@@ -118,8 +118,7 @@ def compute_funnel_stats(*, months: int = 12, now=None) -> dict:
         counts = apps.get(spec.pk, {"applied": 0, "accepted": 0, "decided": 0})
         if not counts["applied"] and not spec.is_active:
             continue
-        if stages:
-            _count_skips(stages, spec, overall_stages, skipped_by)
+        _count_skips(stages, spec, overall_stages, skipped_by)
         per_specialization.append(
             {
                 "slug": spec.slug,
