@@ -1,6 +1,6 @@
 """Reads for the shortlist and invitations pages: the query count is decided here."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from needs.models import Need
 
@@ -93,3 +93,18 @@ def needs_for_specialist(*, profile, limit: int = 50) -> tuple[list[Match], list
         need.interested = need.pk in interested
         need.invitation_state = invited.get(need.pk)
     return ranked, others
+
+
+def names_revealed(*, viewer, user_ids) -> set[int]:
+    """Which of these people the viewer sees by full name: themselves, and the other side of an
+    accepted invitation (the naming rule, accounts/names.py). One query, none for a visitor."""
+    user_ids = set(user_ids)
+    if not viewer.is_authenticated or not user_ids:
+        return set()
+    accepted = Invitation.objects.filter(state=Invitation.State.ACCEPTED).filter(
+        Q(need__customer=viewer, specialist_id__in=user_ids)
+        | Q(specialist=viewer, need__customer_id__in=user_ids)
+    )
+    pairs = accepted.values_list("specialist_id", "need__customer_id")
+    others = {specialist if customer == viewer.pk else customer for specialist, customer in pairs}
+    return (others | {viewer.pk}) & user_ids

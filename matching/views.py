@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import applicant_required, customer_required
+from accounts.names import person_name
 from needs.models import Need
 from profiles.models import Profile
 
@@ -33,7 +34,8 @@ def invitation_create(request: HttpRequest, need_pk: int, profile_pk: int) -> Ht
         else:
             messages.success(
                 request,
-                _("%(name)s is invited. You will get an email when they answer.") % {"name": profile.user},
+                _("%(name)s is invited. You will get an email when they answer.")
+                % {"name": person_name(profile.user)},
             )
             return redirect("needs:detail", need.pk)
     return render(

@@ -8,6 +8,9 @@ from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 
+from matching.selectors import names_revealed
+from vetting.selectors import verified_stages
+
 from .filters import SORTS
 from .models import Profile, ProfileLanguage, ProfileSkill
 from .search import RANK
@@ -46,7 +49,7 @@ def with_card_data(queryset: QuerySet) -> QuerySet:
     """What a card shows, in a constant number of queries: one join, one prefetch of skills."""
     return (
         queryset.defer("search_vector", "search_text")
-        .select_related("specialization", "level")
+        .select_related("specialization", "level", "user")
         .prefetch_related(
             Prefetch(
                 "skills",
@@ -119,3 +122,35 @@ def profile_for_page(*, pk: int, viewer) -> Profile | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def featured_profiles(*, count: int = 3, pool: int = 30) -> list[Profile]:
+    """The landing page's specialists: the highest levels, one per specialization where possible.
+
+    Reads `pool` (id, specialization) pairs along the listed-by-level index, picks `count` of them
+    spreading specializations, then loads those cards: three queries whatever the catalogue's size.
+    """
+    candidates = list(
+        Profile.objects.listed().order_by("-level_rank", "-id").values_list("pk", "specialization_id")[:pool]
+    )
+    chosen, seen = [], set()
+    for pk, specialization_id in candidates:
+        if specialization_id not in seen:
+            chosen.append(pk)
+            seen.add(specialization_id)
+    chosen += [pk for pk, _ in candidates if pk not in chosen][: max(0, count - len(chosen))]
+    chosen = chosen[:count]
+    by_pk = {profile.pk: profile for profile in with_card_data(Profile.objects.filter(pk__in=chosen))}
+    return [by_pk[pk] for pk in chosen if pk in by_pk]
+
+
+def with_card_extras(profiles: list[Profile], *, viewer) -> list[Profile]:
+    """What a card shows beyond its row: the stages the vetting verified (`verified`) and whether
+    the viewer sees the full name (`name_revealed`, the naming rule). Two queries per page at most."""
+    user_ids = [profile.user_id for profile in profiles]
+    verified = verified_stages(user_ids=user_ids) if user_ids else {}
+    revealed = names_revealed(viewer=viewer, user_ids=user_ids)
+    for profile in profiles:
+        profile.verified = verified.get(profile.user_id, [])
+        profile.name_revealed = profile.user_id in revealed
+    return profiles

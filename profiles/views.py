@@ -6,13 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from matching.selectors import names_revealed
 from topfreelancer.ids import parse_id
 
 from . import services
 from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
-from .selectors import catalogue_page, count_cache_key, profile_for_page
+from .selectors import catalogue_page, count_cache_key, profile_for_page, with_card_extras
 
 
 def _page_number(request) -> int:
@@ -33,6 +34,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         page=_page_number(request),
         count_key=count_cache_key(request.GET),
     )
+    if page.number > 1 and not page.profiles:
+        raise Http404(_("There is no such page of specialists."))  # past the last page: not an empty one
+    with_card_extras(page.profiles, viewer=request.user)
     query = request.GET.copy()
     query.pop("page", None)
     template = "profiles/catalogue.html"
@@ -54,11 +58,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         from vetting.selectors import vetting_evidence
 
         evidence = vetting_evidence(user=profile.user)
-    return render(
-        request,
-        "profiles/detail.html",
-        {"profile": profile, "evidence": evidence, "is_owner": profile.user_id == request.user.pk},
-    )
+    revealed = names_revealed(viewer=request.user, user_ids=[profile.user_id])
+    context = {"profile": profile, "evidence": evidence, "is_owner": profile.user_id == request.user.pk}
+    return render(request, "profiles/detail.html", {**context, "name_revealed": bool(revealed)})
 
 
 def _own_profile(request) -> Profile:

@@ -151,7 +151,12 @@ def _digest_side(conversation: Conversation, *, side: str, recipient, sender, no
     email_to_user(
         user=recipient,
         template="matching/email/new_messages",
-        context={"count": new, "need": conversation.invitation.need, "sender": sender},
+        context={
+            "count": new,
+            "need": conversation.invitation.need,
+            "sender": sender,
+            "invitation": conversation.invitation,
+        },
     )
     setattr(conversation, f"{side}_notified_at", now)
     conversation.save(update_fields=[f"{side}_notified_at"])

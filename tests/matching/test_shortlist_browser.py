@@ -53,7 +53,7 @@ def test_customer_posts_a_need_watches_the_shortlist_invites_and_sees_the_contac
 
     matching_run(need_id=need.pk)  # the worker gets to it; the page polls and shows the shortlist
     first = page.locator(".match-row").first
-    first.get_by_text("Sasha Senior").wait_for(timeout=10_000)
+    first.get_by_text("Sasha S.").wait_for(timeout=10_000)  # the naming rule: not yet accepted
     assert "Senior for a Senior need" in first.inner_text()
     assert page.locator(".match-row").count() == 2
     assert page.get_by_text("Ranking specialists").count() == 0
@@ -62,7 +62,7 @@ def test_customer_posts_a_need_watches_the_shortlist_invites_and_sees_the_contac
     page.fill("textarea[name=message]", "We would love to work with you.")
     page.get_by_role("button", name="Send the invitation").click()
     page.wait_for_load_state()
-    assert "Sasha Senior is invited" in page.content()
+    assert "Sasha S. is invited" in page.content()
     assert top.user.email not in page.content()
 
     specialist = new_page(width=390)
@@ -75,4 +75,5 @@ def test_customer_posts_a_need_watches_the_shortlist_invites_and_sees_the_contac
 
     page.reload()
     assert page.locator(".match-row").first.get_by_text("Accepted").count() == 1
+    assert page.locator(".match-row").first.get_by_role("link", name="Sasha Senior").count() == 1
     assert page.locator(f"a[href='mailto:{top.user.email}']").count() >= 1

@@ -16,7 +16,12 @@ def test_specialist_edits_and_publishes_then_a_visitor_finds_and_opens_it(page, 
     ProfileFactory(specialization=spec, headline="Another writer")  # a listed neighbour
     skill = SkillFactory(name="Docs-as-code")
     profile = ProfileFactory(
-        specialization=spec, level=level("lead"), is_published=False, headline="", summary="I write docs."
+        specialization=spec,
+        level=level("lead"),
+        is_published=False,
+        headline="",
+        summary="I write docs.",
+        user__full_name="Dana Writer",
     )
 
     login_in_browser(page, profile.user.email, PASSWORD)
@@ -62,8 +67,10 @@ def test_specialist_edits_and_publishes_then_a_visitor_finds_and_opens_it(page, 
     expect(visitor.locator("#results")).not_to_contain_text("Another writer")
     results = visitor.locator("#results")
     assert "API documentation lead" in results.inner_text()
-    results.get_by_role("link", name="API documentation lead").click()
+    card = results.locator(".profile-card", has_text="API documentation lead")
+    assert card.locator("svg.avatar text").text_content() == "DW"  # the initials avatar
+    card.get_by_role("link", name="Dana W.").click()  # the naming rule: first name and initial
     visitor.wait_for_load_state()
     assert visitor.locator("h1").inner_text() == "API documentation lead"
     assert "Orbital Bank" in visitor.content()
-    assert profile.user.email not in visitor.content()
+    assert profile.user.email not in visitor.content() and "Dana Writer" not in visitor.content()

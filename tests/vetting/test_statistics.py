@@ -1,6 +1,8 @@
 """The public funnel statistics: exact numbers for a known set of results, constant query count."""
 
+import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
@@ -126,6 +128,7 @@ def test_the_page_is_cached_and_public(client):
     body = response.content.decode()
     assert "<svg" in body and ">13</text>" in body and "5 of 13 · 41.7%" in body
     assert "9.1%" in body  # acceptance rate of decided applications
+    assert "7.7%" not in body  # accepted of applied: not a second acceptance rate
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse("vetting:selection")).status_code == 200
     assert not [q for q in queries if "vetting_" in q["sql"]]  # numbers came from the cache
@@ -136,4 +139,36 @@ def test_the_page_speaks_russian(client):
     known_funnel()
     client.cookies["django_language"] = "ru"
     body = client.get(reverse("vetting:selection"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
-    assert "Отбор анкет" in body  # the stage names in Russian
+    assert "Рассмотрение анкеты" in body  # the stage kind's name, in Russian
+    assert "Отбор анкет" not in body  # one name per stage: the kind's, in every chart
+
+
+def test_one_name_and_one_acceptance_rate_in_every_chart(client):
+    known_funnel()
+    body = client.get(reverse("vetting:selection")).content.decode()
+    screening_labels = re.findall(r'class="vt-chart-label">(Screening[^<]*)<', body)
+    assert screening_labels == ["Screening", "Screening"]  # the overall chart and the specialization's
+    assert body.count("1 · 9.1%") == 2 and body.count("9.1%") == 3  # the card, then both charts
+    assert 'width="100%"' in body and "viewBox" not in body  # the chart fills its card
+
+
+def test_a_stage_a_specialization_does_not_have_is_explained(client):
+    known_funnel()
+    copy = make_funnel(slug="copywriting", name_en="Copywriting", name_ru="Копирайтинг")
+    copy.stages[1].delete()
+    stages = [copy.stages[0], *copy.stages[2:]]
+    without_test = SimpleNamespace(specialization=copy.specialization, stages=stages)
+    P, F = Outcome.PASSED, Outcome.FAILED
+    record(without_test, [P, F])
+    record(without_test, [P])  # waiting at the work sample
+    record(without_test, [F])
+    rows = {row["kind"]: row for row in compute_funnel_stats()["overall"]["stages"]}
+    assert rows["screening"]["passed"] == 7 and rows["skill_test"]["entered"] == 5
+    assert rows["skill_test"]["skipped"] == 2
+    assert rows["skill_test"]["skipped_by"] == [{"name_en": "Copywriting", "name_ru": "Копирайтинг"}]
+    assert rows["work_sample"]["skipped"] == 0 and rows["work_sample"]["entered"] == 5
+    body = client.get(reverse("vetting:selection")).content.decode()
+    explained = "2 applicants went past “Skill test” without taking it: there is no such stage in Copywriting"
+    assert explained in body
+    client.cookies["django_language"] = "ru"
+    assert "Копирайтинг" in client.get(reverse("vetting:selection")).content.decode()

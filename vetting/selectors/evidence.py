@@ -70,7 +70,33 @@ def vetting_evidence(*, user) -> list[StageEvidence]:
             summary = _("Experience and application reviewed by a moderator")
         evidence.append(
             StageEvidence(
-                kind=stage.kind, stage_name=stage.name, passed_at=result.decided_at, summary=summary
+                kind=stage.kind,
+                stage_name=str(StageKind(stage.kind).label),  # the public name, as on /selection/ and cards
+                passed_at=result.decided_at,
+                summary=summary,
             )
         )
     return evidence
+
+
+def verified_stages(*, user_ids) -> dict[int, list[str]]:
+    """For catalogue cards: the stage kinds each person's accepted application passed, by name
+    (the kind's, as on /selection/), in funnel order. One query for a whole page of cards."""
+    rows = (
+        StageResult.objects.filter(
+            application__applicant_id__in=list(user_ids),
+            application__status=ApplicationStatus.ACCEPTED,
+            outcome=Outcome.PASSED,
+        )
+        .values_list("application__applicant_id", "stage__kind")
+        .order_by()
+        .distinct()
+    )
+    order = list(StageKind.values)
+    kinds: dict[int, set[str]] = {}
+    for user_id, kind in rows:
+        kinds.setdefault(user_id, set()).add(kind)
+    return {
+        user_id: [str(StageKind(kind).label) for kind in sorted(found, key=order.index)]
+        for user_id, found in kinds.items()
+    }

@@ -9,6 +9,7 @@ from django.utils import timezone
 from ..models import Application, ApplicationStatus, Outcome, Specialization, Stage, StageKind, StageResult
 
 STATS_CACHE_SECONDS = 600
+CACHE_KEY = "vetting:funnel:v2:{months}"  # v2: rows carry skips
 KIND_ORDER = [StageKind.SCREENING, StageKind.SKILL_TEST, StageKind.WORK_SAMPLE, StageKind.INTERVIEW]
 
 
@@ -16,7 +17,9 @@ def _rate(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def _stage_row(*, kind, name_en, name_ru, decided=0, passed=0, waiting=0, seconds=None) -> dict:
+def _stage_row(
+    *, kind, name_en, name_ru, decided=0, passed=0, waiting=0, skipped=0, skipped_by=(), seconds=None
+) -> dict:
     entered = decided + waiting
     return {
         "kind": kind,
@@ -26,6 +29,8 @@ def _stage_row(*, kind, name_en, name_ru, decided=0, passed=0, waiting=0, second
         "passed": passed,
         "decided": decided,
         "waiting": waiting,
+        "skipped": skipped,
+        "skipped_by": list(skipped_by),
         "pass_rate": _rate(passed, decided),
         "avg_days": round(seconds / 86400, 1) if seconds is not None else None,
     }
@@ -45,8 +50,11 @@ def _funnel(applied: int, accepted: int, decided_apps: int, stages: list[dict]) 
 def compute_funnel_stats(*, months: int = 12, now=None) -> dict:
     """The funnel of applications made in the last `months`, overall and per specialization.
 
-    Entered = decided at the stage + still waiting there; pass rate = passed / decided. Built
-    from stage results with aggregate queries: five queries whatever the number of applications.
+    Entered = decided at the stage + still waiting there; pass rate = passed / decided; acceptance
+    rate = accepted / decided applications (the only one: the page shows no other). Not every
+    specialization has every stage kind: an overall row's `skipped` counts the applicants who passed
+    the stage before it in a specialization without it, and `skipped_by` names those specializations.
+    Built from stage results with aggregate queries: five queries whatever the number of applications.
     """
     now = now or timezone.now()
     since = now - timedelta(days=round(months * 30.44))
@@ -85,7 +93,8 @@ def compute_funnel_stats(*, months: int = 12, now=None) -> dict:
     specializations = Specialization.objects.prefetch_related(
         Prefetch("stages", queryset=Stage.objects.order_by("position"))
     )
-    overall_stages = {kind: {"decided": 0, "passed": 0, "waiting": 0} for kind in KIND_ORDER}
+    overall_stages = {kind: {"decided": 0, "passed": 0, "waiting": 0, "skipped": 0} for kind in KIND_ORDER}
+    skipped_by = {kind: [] for kind in KIND_ORDER}
     kind_names = {kind: (str(label), kind) for kind, label in StageKind.choices}
     per_specialization = []
     for spec in specializations:
@@ -109,6 +118,7 @@ def compute_funnel_stats(*, months: int = 12, now=None) -> dict:
         counts = apps.get(spec.pk, {"applied": 0, "accepted": 0, "decided": 0})
         if not counts["applied"] and not spec.is_active:
             continue
+        _count_skips(stages, spec, overall_stages, skipped_by)
         per_specialization.append(
             {
                 "slug": spec.slug,
@@ -123,7 +133,13 @@ def compute_funnel_stats(*, months: int = 12, now=None) -> dict:
         total["accepted"],
         total["decided"],
         [
-            _stage_row(kind=kind, name_en=kind_names[kind][1], name_ru="", **overall_stages[kind])
+            _stage_row(
+                kind=kind,
+                name_en=kind_names[kind][1],
+                name_ru="",
+                skipped_by=skipped_by[kind],
+                **overall_stages[kind],
+            )
             for kind in KIND_ORDER
             if sum(overall_stages[kind].values())
         ],
@@ -131,9 +147,21 @@ def compute_funnel_stats(*, months: int = 12, now=None) -> dict:
     return {"since": since, "until": now, "overall": overall, "specializations": per_specialization}
 
 
+def _count_skips(stages: list[dict], spec, overall_stages: dict, skipped_by: dict) -> None:
+    """A kind missing after a specialization's first stage: who passed the stage before it skipped it."""
+    present = {row["kind"]: row for row in stages}
+    before = None
+    for kind in KIND_ORDER:
+        if kind in present:
+            before = present[kind]
+        elif before is not None:
+            overall_stages[kind]["skipped"] += before["passed"]
+            skipped_by[kind].append({"name_en": spec.name_en, "name_ru": spec.name_ru})
+
+
 def funnel_stats(*, months: int = 12) -> dict:
     """`compute_funnel_stats`, cached: the public page costs no query while the cache is warm."""
-    key = f"vetting:funnel:{months}"
+    key = CACHE_KEY.format(months=months)
     stats = cache.get(key)
     if stats is None:
         stats = compute_funnel_stats(months=months)
@@ -142,52 +170,50 @@ def funnel_stats(*, months: int = 12) -> dict:
 
 
 def funnel_stats_clear() -> None:
-    cache.delete_many([f"vetting:funnel:{months}" for months in (12,)])
+    cache.delete_many([CACHE_KEY.format(months=months) for months in (12,)])
 
 
 def funnel_chart(stats: dict, *, language: str) -> dict:
-    """Names in the active language and bar geometry for the server-rendered SVG chart."""
-    width, row_height = 320, 44
+    """Names in the active language and bar geometry for the server-rendered SVG chart.
 
-    def decorate(funnel: dict, *, overall: bool) -> dict:
-        scale = width / max(funnel["applied"], 1)
-        rows = []
-        for index, stage in enumerate(funnel["stages"]):
-            if overall:
-                name = str(StageKind(stage["kind"]).label)
-            else:
-                name = stage.get(f"name_{language}") or stage["name_en"]
-            rows.append(
-                {
-                    **stage,
-                    "name": name,
-                    "y": row_height * (index + 1),
-                    "entered_w": round(stage["entered"] * scale, 1),
-                    "passed_w": round(stage["passed"] * scale, 1),
-                }
-            )
+    One name per stage: the stage kind's, in every chart and table. Bar widths are percentages of
+    the chart's width, so the SVG fills its card at any width while its text keeps its size.
+    """
+    row_height = 44
+
+    def localized(item: dict) -> str:
+        return item.get(f"name_{language}") or item["name_en"]
+
+    def share(count: int, whole: int) -> float:
+        return round(100 * count / whole, 2) if whole else 0
+
+    def decorate(funnel: dict) -> dict:
+        rows = [
+            {
+                **stage,
+                "name": str(StageKind(stage["kind"]).label),
+                "skipped_names": [localized(spec) for spec in stage.get("skipped_by", [])],
+                "y": row_height * (index + 1),
+                "entered_pct": share(stage["entered"], funnel["applied"]),
+                "passed_pct": share(stage["passed"], funnel["applied"]),
+            }
+            for index, stage in enumerate(funnel["stages"])
+        ]
         return {
             **funnel,
             "rows": rows,
             "accepted_y": row_height * (len(rows) + 1),
-            "accepted_w": round(funnel["accepted"] * scale, 1),
-            "accepted_share": _rate(funnel["accepted"], funnel["applied"]),
-            "applied_w": width if funnel["applied"] else 0,
+            "accepted_pct": share(funnel["accepted"], funnel["applied"]),
+            "applied_pct": 100 if funnel["applied"] else 0,
             "height": row_height * (len(rows) + 2),
         }
 
     specializations = [
-        {
-            **decorate(spec, overall=False),
-            "name": spec.get(f"name_{language}") or spec["name_en"],
-            "slug": spec["slug"],
-        }
-        for spec in stats["specializations"]
+        {**decorate(spec), "name": localized(spec), "slug": spec["slug"]} for spec in stats["specializations"]
     ]
     return {
         "since": stats["since"],
         "until": stats["until"],
-        "overall": decorate(stats["overall"], overall=True),
+        "overall": decorate(stats["overall"]),
         "specializations": specializations,
-        "chart_width": width,
     }
