@@ -46,7 +46,8 @@ def test_interest_is_marked_shown_to_the_customer_and_removed(client, world):
     assert client.post(url).status_code == 302  # idempotent
     assert Interest.objects.filter(need=fits, specialist=profile.user).count() == 1
     client.force_login(fits.customer)
-    shortlist = client.get(reverse("needs:detail", args=[fits.pk])).content.decode()  # the naming rule: no invitation accepted yet
+    shortlist = client.get(reverse("needs:detail", args=[fits.pk])).content.decode()
+    # the naming rule: no invitation accepted yet, so the first name and an initial
     assert "Sam S." in shortlist and "Sam Senior" not in shortlist and "marked interest" in shortlist
     client.force_login(profile.user)
     client.post(url, {"action": "unmark"})
