@@ -8,8 +8,6 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from profiles.services import profile_grant
-
 from ..models import (
     Application,
     ApplicationStatus,
@@ -20,6 +18,7 @@ from ..models import (
     StageKind,
     StageResult,
 )
+from ..signals import announce_acceptance
 from .common import TransitionError, audit, check, finish_stage, lock
 
 
@@ -161,7 +160,9 @@ def application_advance(*, application: Application, actor, reason: str = "") ->
 
 @transaction.atomic
 def application_accept(*, application: Application, actor, level, reason: str = "") -> Application:
-    """The final decision: pass the last stage, assign the level and grant the profile."""
+    """The final decision: pass the last stage, assign the level and announce the acceptance
+    (profiles, subscribed to vetting.signals.application_accepted, grants the profile in the same
+    transaction)."""
     if level is None:
         raise TransitionError(_("Choose the level to assign."))
     application = lock(application)
@@ -178,15 +179,7 @@ def application_accept(*, application: Application, actor, level, reason: str = 
         level=level,
         action="accept",
     )
-    profile_grant(
-        user=application.applicant,
-        specialization=application.specialization,
-        level=level,
-        verified_skills=verified_skills(application),
-        years_experience=application.years_experience,
-        headline=application.headline,
-        summary=application.summary,
-    )
+    announce_acceptance(application, verified_skills=verified_skills(application))
     return application
 
 
