@@ -72,7 +72,6 @@ PUBLIC = {r: 200 for r in ROLES}
 EXPECTED: dict[str, Probe] = {
     "home": Probe("get", expected=PUBLIC),
     "healthz": Probe("get", expected=PUBLIC),
-    "favicon": Probe("get", expected={r: "302" for r in ROLES}),
     "set_language": Probe("post", data={"language": "ru", "next": "/"}, expected={r: "302" for r in ROLES}),
     # Each role is sent to its home page: staff without a role to the admin.
     "dashboard": Probe("get", expected={**{r: "302" for r in ROLES}, **ANON}),
