@@ -209,8 +209,8 @@ def browser_errors():
     errors.check()
 
 
-def _new_context(browser, live_server, browser_errors, width: int = 1280, locale: str = "en-US"):
-    context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
+def _new_context(browser, live_server, browser_errors, width: int = 1280):
+    context = browser.new_context(locale="en-US", viewport={"width": width, "height": 900})
     context.set_default_timeout(10_000)
     browser_errors.watch(context)
     pg = context.new_page()
