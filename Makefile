@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
-APPS := accounts vetting profiles needs matching
+
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: run test stack bench load lint format messages
 
@@ -19,7 +20,13 @@ run: $(STAMP)
 	$(PY) manage.py demo_data
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(STAMP)
+# axe-core for the accessibility test (tests/trust/test_accessibility.py), pinned in package-lock.json.
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs npm (apt-get install -y npm) for axe-core"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) $(AXE)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The production topology without Docker: gunicorn, a Celery worker and beat, against the

@@ -30,7 +30,7 @@ def email_enqueue(*, to: str, subject: str, body: str) -> OutboundEmail:
 def email_to_user(*, user, template: str, context: dict) -> OutboundEmail:
     """Render `<template>_subject.txt` and `<template>_body.txt` in the user's language and enqueue."""
     with translation.override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
-        context = {"user": user, **context}
+        context = {"user": user, "site_url": settings.SITE_URL, **context}
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}_body.txt", context)
     return email_enqueue(to=user.email, subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body)

@@ -10,6 +10,7 @@ from profiles.selectors import featured_profiles, with_card_extras
 from topfreelancer.celery import app as celery_app
 from vetting.selectors import funnel_stats
 
+from .decorators import other_role_reason
 from .models import User
 
 
@@ -66,7 +67,18 @@ def _broker_ok() -> bool:
 
 
 class SignupView(allauth_views.SignupView):
-    """allauth's sign-up, with the role preselected from ?role= (links on the landing page)."""
+    """allauth's sign-up, with the role preselected from ?role= (links on the landing page).
+
+    A logged-in user who follows a sign-up link for the other role ("Apply as a specialist" as a
+    customer) is told why that cannot be, instead of landing silently on their own home page.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        wanted = request.GET.get("role")
+        user = request.user
+        if user.is_authenticated and wanted in User.Role.values and user.role and wanted != user.role:
+            return render(request, "403.html", {"exception": other_role_reason(wanted)}, status=403)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         initial = super().get_initial()

@@ -10,10 +10,14 @@ class ProfilesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_migrate, post_save
 
         from vetting.models import Level, Specialization
+        from vetting.signals import application_accepted
 
         from .filters import clear_reference_choices
         from .models import Skill, Synonym
+        from .services import _grant_on_acceptance
         from .words import clear_vocabulary
+
+        application_accepted.connect(_grant_on_acceptance, dispatch_uid="profiles.grant_on_acceptance")
 
         for model in (Specialization, Level, Skill):
             post_save.connect(clear_reference_choices, sender=model)

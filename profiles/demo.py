@@ -2,13 +2,13 @@
 """Demo profiles: every accepted demo specialist gets a rich, published resume.
 
 Runs after the vetting loader (which accepts applicants through profile_grant) and before the
-needs loader (which ranks the listed profiles). For each accepted profile without experience
-entries yet: the skills its skill test checked become verified (profile_grant again), a headline
+needs loader (which ranks the listed profiles). For each accepted profile without languages yet
+(its experience entries from the screening are already there, copied on acceptance): the skills its skill test checked become verified (profile_grant again), a headline
 and summary written for its specialization, availability, rate and time zone (profile_update),
 three or four experience entries that say the task, the process, the team, the role and the own
 contribution, more skills, languages, and publication (profile_publish).
 
-Idempotent: a profile that already has experience entries is left as it is. About 30 profiles,
+Idempotent: a profile that already has languages is left as it is. About 30 profiles,
 well under a second on SQLite.
 """
 
@@ -526,11 +526,11 @@ def _fill(profile: Profile) -> None:
 
 
 def load(*, stdout) -> None:
-    has_experience = Experience.objects.filter(profile=OuterRef("pk"))
+    filled = ProfileLanguage.objects.filter(profile=OuterRef("pk"))
     todo = list(
         Profile.objects.filter(accepted_at__isnull=False, level__isnull=False)
         .filter(DEMO_USERS)
-        .exclude(Exists(has_experience))
+        .exclude(Exists(filled))
         .select_related("user", "specialization", "level")
         .order_by("pk")
     )

@@ -3,6 +3,7 @@ something the score reads changed, sends `profile_changed` in the same transacti
 keeps its read model and the shortlists from it)."""
 
 from collections.abc import Iterable
+from datetime import date
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Profile, ProfileLanguage, ProfileSkill, Skill, TrackRecord
+from .models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill, TrackRecord
 from .search import reindex
 from .signals import profile_changed
 
@@ -99,6 +100,45 @@ def profile_grant(
     if created or before != _snapshot(profile):
         _rematch(profile)
     return profile
+
+
+def profile_grant_on_acceptance(*, application, verified_skills: Iterable[Skill] = ()) -> Profile:
+    """The vetting accepted `application` (receiver of vetting.signals.application_accepted, in its
+    transaction): grant the profile, pre-filled from the application, and turn the experience entries
+    typed at screening into the profile's, so nobody types them twice.
+
+    The entries are copied only into a profile that has none yet: idempotent, and a specialist's own
+    edits are never overwritten. Screening asks for years, not dates: each entry starts on 1 January
+    that many years before the acceptance and goes on; the specialist corrects the dates on the edit page.
+    """
+    profile = profile_grant(
+        user=application.applicant,
+        specialization=application.specialization,
+        level=application.level,
+        verified_skills=verified_skills,
+        years_experience=application.years_experience,
+        headline=application.headline,
+        summary=application.summary,
+    )
+    if not profile.experiences.exists():
+        accepted = timezone.localdate(application.closed_at or timezone.now())
+        Experience.objects.bulk_create(
+            Experience(
+                profile=profile,
+                organization=entry.organization,
+                role=entry.role,
+                started_on=date(accepted.year - entry.years, 1, 1),
+                task=entry.description,
+                position=position,
+            )
+            for position, entry in enumerate(application.experiences.all())
+        )
+        reindex([profile.pk])
+    return profile
+
+
+def _grant_on_acceptance(sender, *, application, verified_skills=(), **kwargs) -> None:
+    profile_grant_on_acceptance(application=application, verified_skills=verified_skills)
 
 
 def profile_update(

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -70,7 +70,9 @@ def _own_profile(request) -> Profile:
         .first()
     )
     if profile is None:
-        raise Http404
+        if request.user.is_applicant:
+            raise PermissionDenied(_("Your profile opens here once the vetting accepts your application."))
+        raise PermissionDenied(_("This page is for specialists."))
     return profile
 
 

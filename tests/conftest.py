@@ -245,28 +245,77 @@ def _playwright_browser():
         browser.close()
 
 
+# Chromium reports a CSP violation as a console error too; the event adds which directive and what.
+_REPORT_CSP = """document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`
+    + ` at ${event.sourceFile}:${event.lineNumber}`);
+});"""
+
+
+class BrowserErrors:
+    """Collects console errors, uncaught exceptions and CSP violations of every page it watches.
+
+    A page the test deliberately opens with an error status (a 403, a 404) logs "Failed to load
+    resource" for itself: `allow(status)` accepts that one message for that status.
+    """
+
+    def __init__(self):
+        self.errors: list[str] = []
+        self.allowed_statuses: set[int] = set()
+
+    def watch(self, context):
+        context.add_init_script(_REPORT_CSP)
+        context.on("page", self._attach)
+
+    def _attach(self, pg):
+        pg.on("console", lambda msg: msg.type == "error" and self._record(msg))
+        pg.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
+
+    def _record(self, msg):
+        if not any(f"status of {status} " in msg.text for status in self.allowed_statuses):
+            self.errors.append(f"{msg.text} ({msg.location['url']})")
+
+    def allow(self, *statuses: int):
+        self.allowed_statuses.update(statuses)
+
+    def check(self):
+        if self.errors:
+            pytest.fail("the browser reported errors:\n" + "\n".join(self.errors), pytrace=False)
+
+
 @pytest.fixture
-def page(_playwright_browser, live_server):
-    """A fresh browser page (own cookies) with `page.url_for(path)` on the live server."""
-    context = _playwright_browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+def browser_errors():
+    """Every browser page of a test fails it on a console error or a CSP violation (checked at its end)."""
+    errors = BrowserErrors()
+    yield errors
+    errors.check()
+
+
+def _new_context(browser, live_server, browser_errors, width: int = 1280):
+    context = browser.new_context(locale="en-US", viewport={"width": width, "height": 900})
     context.set_default_timeout(10_000)
+    browser_errors.watch(context)
     pg = context.new_page()
     pg.url_for = lambda path: live_server.url + path
+    return context, pg
+
+
+@pytest.fixture
+def page(_playwright_browser, live_server, browser_errors):
+    """A fresh browser page (own cookies) with `page.url_for(path)` on the live server."""
+    context, pg = _new_context(_playwright_browser, live_server, browser_errors)
     yield pg
     context.close()
 
 
 @pytest.fixture
-def new_page(_playwright_browser, live_server):
+def new_page(_playwright_browser, live_server, browser_errors):
     """Opens more browser pages with their own sessions (a second user in the same test)."""
     contexts = []
 
     def make(width: int = 1280):
-        context = _playwright_browser.new_context(locale="en-US", viewport={"width": width, "height": 900})
-        context.set_default_timeout(10_000)
+        context, pg = _new_context(_playwright_browser, live_server, browser_errors, width)
         contexts.append(context)
-        pg = context.new_page()
-        pg.url_for = lambda path: live_server.url + path
         return pg
 
     yield make

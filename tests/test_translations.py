@@ -42,7 +42,7 @@ def test_catalogue_is_translated_and_compiled(locale_dir):
 def test_every_marked_string_is_in_a_catalogue(tmp_path):
     copy = tmp_path / "tree"
     ignore = shutil.ignore_patterns(
-        ".venv", ".git", "__pycache__", "*.mo", "media", "staticfiles", "*.sqlite3"
+        ".venv", ".git", "__pycache__", "*.mo", "media", "staticfiles", "*.sqlite3", "node_modules"
     )
     shutil.copytree(ROOT, copy, ignore=ignore)
     extract(copy)

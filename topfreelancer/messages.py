@@ -26,7 +26,7 @@ def extract(root: Path = ROOT) -> None:
     langs = [arg for code in LANGUAGES for arg in ("-l", code)]
     ignores = [
         arg
-        for name in [*APPS, ".venv", "bench", "tests", "staticfiles", "media"]
+        for name in [*APPS, ".venv", "node_modules", "bench", "tests", "staticfiles", "media"]
         for arg in ("--ignore", name)
     ]
     (root / "topfreelancer" / "locale").mkdir(exist_ok=True)

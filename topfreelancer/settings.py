@@ -139,7 +139,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # in the browser that signed up: no second log-in
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_RATE_LIMITS_ENABLED = True  # allauth's defaults: login, login_failed, signup, password reset...
@@ -147,6 +147,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Topfreelancer] "
 
 # --- Email: console by default, SMTP (or anything) through EMAIL_URL ---------------------
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
+# Links in emails are absolute: a worker renders them, with no request to take the host from.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Topfreelancer <no-reply@topfreelancer.example>")
 
 # --- Internationalization ------------------------------------------------------------------

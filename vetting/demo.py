@@ -19,7 +19,6 @@ from django.utils.translation import gettext
 from accounts.demo import DEMO_PASSWORD, demo_user
 from accounts.models import MODERATORS_GROUP, User
 from profiles.models import Skill
-from profiles.services import profile_grant
 
 from . import services
 from .demo_content import (
@@ -54,6 +53,7 @@ from .models import (
     WorkSubmission,
 )
 from .selectors import awaiting_moderator
+from .signals import announce_acceptance
 
 DEMO_APPLICANTS = 340
 FORCED_OPEN = 14
@@ -429,14 +429,7 @@ def _applicants(specializations: dict, moderator) -> int:
     WorkSubmission.objects.bulk_create(submissions)
     for application in applications:
         if application.status == ApplicationStatus.ACCEPTED:
-            profile_grant(
-                user=application.applicant,
-                specialization=application.specialization,
-                level=application.level,
-                years_experience=application.years_experience,
-                headline=application.headline,
-                summary=application.summary,
-            )
+            announce_acceptance(application)
     return len(applications)
 
 
@@ -578,12 +571,4 @@ def _accepted_specialist(spec: Specialization, moderator) -> None:
                 private_note="Clear thinking, strong ownership.",
                 created_at=decided,
             )
-    profile_grant(
-        user=user,
-        specialization=spec,
-        level=senior,
-        verified_skills={q.skill for q in skill_questions if q.skill},
-        years_experience=10,
-        headline=application.headline,
-        summary=application.summary,
-    )
+    announce_acceptance(application, verified_skills={q.skill for q in skill_questions if q.skill})

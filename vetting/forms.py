@@ -73,6 +73,26 @@ ExperienceFormSet = forms.formset_factory(
 )
 
 
+class _ExperienceDraftFormSet(ExperienceFormSet):
+    def initial_form_count(self):
+        return 0  # every entry is new when the form is finally sent: an empty one may stay empty
+
+
+def experience_formset_plus_one(data) -> ExperienceFormSet:
+    """The entries of `data` (a POST) as typed, plus one empty entry, at most `max_num`; unbound,
+    so nothing is validated before the person sends the form."""
+    try:
+        typed = int(data.get("exp-TOTAL_FORMS", 0))
+    except ValueError:
+        typed = 0
+    typed = max(0, min(typed, ExperienceFormSet.max_num - 1))
+    fields = list(ExperienceForm.base_fields)
+    entries = [{name: data.get(f"exp-{i}-{name}", "") for name in fields} for i in range(typed)]
+    formset = _ExperienceDraftFormSet(initial=entries, prefix="exp")
+    formset.extra = max(typed + 1 - formset.min_num, 1)
+    return formset
+
+
 class TestAttemptForm(forms.Form):
     """One radio group per drawn question; an unanswered question counts as wrong."""
 

@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -378,6 +379,13 @@ class Application(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == ApplicationStatus.OPEN
+
+    @property
+    def reapply_at(self):
+        """When the applicant may apply to this specialization again (None: no cooldown follows)."""
+        if self.status not in (ApplicationStatus.REJECTED, ApplicationStatus.EXPIRED) or not self.closed_at:
+            return None
+        return self.closed_at + timedelta(days=self.specialization.reapply_cooldown_days)
 
     def clean(self):
         super().clean()

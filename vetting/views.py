@@ -12,7 +12,13 @@ from accounts.decorators import applicant_required
 from topfreelancer.ratelimit import rate_limit_hit
 
 from . import services
-from .forms import ExperienceFormSet, ScreeningForm, TestAttemptForm, WorkSubmissionForm
+from .forms import (
+    ExperienceFormSet,
+    ScreeningForm,
+    TestAttemptForm,
+    WorkSubmissionForm,
+    experience_formset_plus_one,
+)
 from .models import Application, Specialization, StageKind, TestAttempt, WorkSubmission
 from .selectors import applicant_overview, application_page, funnel_chart, funnel_stats
 from .services.applications import reapply_available_at
@@ -37,6 +43,8 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     if open_application:
         return redirect("vetting:application_detail", pk=open_application.pk)
     available = reapply_available_at(applicant=request.user, specialization=specialization)
+    if request.method == "POST" and "add_entry" in request.POST:
+        return _apply_with_one_more_entry(request, specialization, available)
     form = ScreeningForm(request.POST or None, specialization=specialization)
     formset = ExperienceFormSet(request.POST or None, prefix="exp")
     # Both are validated so every error shows at once.
@@ -66,6 +74,18 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
         "vetting/apply.html",
         {"specialization": specialization, "form": form, "formset": formset, "available_at": available},
     )
+
+
+def _apply_with_one_more_entry(request: HttpRequest, specialization, available) -> HttpResponse:
+    """The "Add an entry" button: the form again as typed, with one more empty experience entry (up
+    to the formset's maximum), validated only when sent. htmx swaps in just the entries."""
+    data = request.POST
+    form = ScreeningForm(specialization=specialization)
+    form.initial = {name: data.get(name, "") for name in form.fields}
+    formset = experience_formset_plus_one(data)
+    template = "vetting/apply.html#entries" if request.htmx else "vetting/apply.html"
+    context = {"specialization": specialization, "form": form, "formset": formset, "available_at": available}
+    return render(request, template, context)
 
 
 @login_required

@@ -71,3 +71,13 @@ def test_a_server_error_gets_a_page_that_needs_no_context(client):
     response = server_error(client.get("/").wsgi_request)
     assert response.status_code == 500
     assert b"Something went wrong on our side" in response.content
+
+
+def test_a_signup_link_for_the_other_role_is_refused_with_the_reason(client):
+    client.force_login(CustomerFactory())
+    response = client.get(reverse("account_signup") + "?role=applicant")
+    assert response.status_code == 403
+    assert b"You are signed in as a customer" in response.content
+    assert reverse("account_logout").encode() in response.content
+    # the customer's own role: allauth sends a logged-in user home, as before
+    assert client.get(reverse("account_signup") + "?role=customer").status_code == 302

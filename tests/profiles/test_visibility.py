@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD, ApplicantFactory, ProfileFactory, level
+from tests.factories import PASSWORD, ApplicantFactory, CustomerFactory, ProfileFactory, level
 
 pytestmark = pytest.mark.django_db
 
@@ -53,13 +53,19 @@ def test_listed_page_is_public_and_hides_contacts(client):
     assert profile.user.email.encode() not in response.content
 
 
-def test_my_profile_pages_are_404_without_an_accepted_profile(client):
+def test_my_profile_pages_refuse_with_the_reason_without_an_accepted_profile(client):
     client.force_login(ApplicantFactory())
-    assert client.get(reverse("profiles:mine")).status_code == 404
-    assert client.get(reverse("profiles:edit")).status_code == 404
+    response = client.get(reverse("profiles:mine"))
+    assert response.status_code == 403
+    assert b"once the vetting accepts your application" in response.content
+    assert client.get(reverse("profiles:edit")).status_code == 403
     unaccepted = ProfileFactory(accepted_at=None, level=None, is_published=False)
     client.force_login(unaccepted.user)
-    assert client.get(reverse("profiles:edit")).status_code == 404
+    assert client.get(reverse("profiles:edit")).status_code == 403
+    client.force_login(CustomerFactory())
+    response = client.get(reverse("profiles:mine"))
+    assert response.status_code == 403
+    assert b"This page is for specialists." in response.content
 
 
 def test_anonymous_is_sent_to_login_for_my_profile(client):

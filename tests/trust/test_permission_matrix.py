@@ -136,10 +136,13 @@ EXPECTED: dict[str, Probe] = {
     "profiles:detail#hidden": Probe(
         "get", kwargs=lambda w: {"pk": w.hidden_profile.pk}, expected={r: 404 for r in ROLES}
     ),
-    "profiles:mine": Probe("get", expected=only("specialist")),
-    "profiles:edit": Probe("get", expected=only("specialist")),
-    "profiles:experience_form": Probe("get", expected=only("specialist")),
-    "profiles:publish": Probe("post", data={"action": "hide"}, expected=only("specialist", ok="302")),
+    # The specialist's own pages: everyone else is told why (the one refusal page), not a 404.
+    "profiles:mine": Probe("get", expected=only("specialist", other=403)),
+    "profiles:edit": Probe("get", expected=only("specialist", other=403)),
+    "profiles:experience_form": Probe("get", expected=only("specialist", other=403)),
+    "profiles:publish": Probe(
+        "post", data={"action": "hide"}, expected=only("specialist", ok="302", other=403)
+    ),
     # --- matching ---
     "matching:invitations": Probe("get", expected=applicants(200)),
     "matching:invitation_answer": Probe(

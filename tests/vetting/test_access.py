@@ -3,7 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.formats import date_format
 
+from accounts.models import OutboundEmail
 from tests.factories import ApplicantFactory, CustomerFactory, ModeratorFactory
 from vetting import services
 
@@ -97,6 +99,10 @@ def test_rejected_applicant_sees_the_reason_and_the_reapply_date(client, funnel,
     client.force_login(application.applicant)
     body = client.get(reverse("vetting:application_detail", args=[application.pk])).content.decode()
     assert funnel.reason.text_en in body
+    application.refresh_from_db()
+    reapply_on = date_format(application.reapply_at, "DATE_FORMAT")
+    assert application.reapply_at.date() > application.closed_at.date()
+    assert f"You can apply to this specialization again on {reapply_on}." in body
     body = client.get(reverse("vetting:my_applications")).content.decode()
     assert "You can apply again on" in body
     response = client.get(reverse("vetting:apply", args=[funnel.specialization.slug]))
@@ -139,3 +145,14 @@ def test_page_polls_while_a_moderator_decides_and_htmx_gets_the_fragment(client,
     assert fragment.lstrip().startswith('<div id="application-body"')
     assert "<html" not in fragment and "Stage 2 of 4" in fragment
     assert 'hx-trigger="every 30s"' not in fragment  # the skill test waits on the applicant, not a moderator
+
+
+def test_the_rejection_email_gives_the_reapply_date_and_an_absolute_link(funnel, moderator, settings):
+    settings.SITE_URL = "https://topfreelancer.example"
+    application = apply(funnel)
+    services.application_reject(application=application, actor=moderator, reason_template=funnel.reason)
+    application.refresh_from_db()
+    email = OutboundEmail.objects.filter(to=application.applicant.email).latest("pk")
+    assert f"again on {date_format(application.reapply_at, 'DATE_FORMAT')}." in email.body
+    page = reverse("vetting:application_detail", args=[application.pk])
+    assert f"https://topfreelancer.example{page}\n" in email.body

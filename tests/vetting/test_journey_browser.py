@@ -46,7 +46,7 @@ def test_applicant_goes_from_sign_up_to_acceptance(
     spec = funnel.specialization
     moderator = ModeratorFactory(email="mod@example.com")
 
-    # --- sign up as an applicant, confirm the email, log in
+    # --- sign up as an applicant, confirm the email (which logs in)
     page.goto(page.url_for("/accounts/signup/?role=applicant"))
     page.fill("input[name=full_name]", "Ivan Applicant")
     page.fill("input[name=email]", "ivan@example.com")
@@ -57,7 +57,8 @@ def test_applicant_goes_from_sign_up_to_acceptance(
     email = OutboundEmail.objects.get(to="ivan@example.com")
     page.goto(re.search(r"https?://\S+/accounts/confirm-email/\S+/", email.body).group(0))
     page.click("form button[type=submit]")
-    login_in_browser(page, "ivan@example.com", "a-long-pass-phrase-7")
+    page.wait_for_load_state()
+    assert page.locator("nav .nav-links").get_attribute("data-role") == "applicant"
     assert User.objects.get(email="ivan@example.com").is_applicant
 
     # --- choose a specialization and fill the screening form
@@ -133,3 +134,10 @@ def test_applicant_goes_from_sign_up_to_acceptance(
     application.refresh_from_db()
     assert application.status == ApplicationStatus.ACCEPTED
     assert application.applicant.profile.level.code == "senior"
+
+    # --- the experience typed at screening is the profile's: nothing to type again
+    page.goto(page.url_for("/my-profile/edit/"))
+    assert page.locator("input[name=experiences-0-organization]").input_value() == "Acme Bank"
+    assert page.locator("input[name=experiences-0-role]").input_value() == "Lead developer"
+    assert "I owned billing." in page.locator("textarea[name=experiences-0-task]").input_value()
+    assert "Add at least one experience entry" not in page.content()

@@ -9,8 +9,6 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from profiles.services import profile_grant
-
 from ..models import (
     Application,
     ApplicationStatus,
@@ -22,6 +20,7 @@ from ..models import (
     StageResult,
 )
 from ..selectors.moderation import DISAGREEMENT_POINTS
+from ..signals import announce_acceptance
 from .claims import check_claim
 from .common import TransitionError, audit, check, finish_stage, lock, next_stage
 
@@ -199,7 +198,9 @@ def application_advance(
 
 @transaction.atomic
 def application_accept(*, application: Application, actor, level, reason: str = "") -> Application:
-    """The final decision: pass the last stage, assign the level and grant the profile."""
+    """The final decision: pass the last stage, assign the level and announce the acceptance
+    (profiles, subscribed to vetting.signals.application_accepted, grants the profile in the same
+    transaction)."""
     if level is None:
         raise TransitionError(_("Choose the level to assign."))
     application = lock(application)
@@ -218,15 +219,7 @@ def application_accept(*, application: Application, actor, level, reason: str = 
         action="accept",
         detail=settled,
     )
-    profile_grant(
-        user=application.applicant,
-        specialization=application.specialization,
-        level=level,
-        verified_skills=verified_skills(application),
-        years_experience=application.years_experience,
-        headline=application.headline,
-        summary=application.summary,
-    )
+    announce_acceptance(application, verified_skills=verified_skills(application))
     return application
 
 
