@@ -80,8 +80,10 @@ class CappedTextField(models.TextField):
         check = models.CheckConstraint(
             condition=LessThanOrEqual(Length(name), self.max_length), name=f"{cls._meta.db_table}_{name}_cap"
         )
-        if cls._meta.abstract or check.name in {c.name for c in cls._meta.constraints}:
-            return  # a migration's historical model already has it from its state
+        # A migration's historical model ("__fake__") takes its constraints from the migrations'
+        # operations alone; adding it here too would create it twice (CreateModel + AddConstraint).
+        if cls._meta.abstract or cls.__module__ == "__fake__":
+            return
         cls._meta.constraints = [*cls._meta.constraints, check]
         cls._meta.original_attrs["constraints"] = cls._meta.constraints
 
