@@ -31,7 +31,7 @@ def test_a_customer_finds_translators_and_engineers_as_they_write(_playwright_br
         expect(results).not_to_contain_text("Платформенный инженер")
         expect(results).to_contain_text("Переводчик договоров")
         expect(results).to_contain_text("Technical translator")  # переводчик = translator (thesaurus)
-        cards = results.locator("h3").all_inner_texts()
+        cards = results.locator(".profile-card-headline").all_inner_texts()
         # both headlines match: the senior first
         assert cards.index("Переводчик договоров") < cards.index("Technical translator")
 
