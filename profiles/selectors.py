@@ -88,7 +88,7 @@ def catalogue_page(
     base, queryset = queryset, queryset.filter(*related)
     shown = queryset
     if sort == "relevance":
-        shown = queryset.filter(pk__in=_rank_window(base, related))
+        shown = queryset.filter(pk__in=_first(base.order_by(*SORTS["level"]), related, RANK_WINDOW))
     offset = (page - 1) * page_size
     rows = list(with_card_data(shown.order_by(*SORTS[sort]))[offset : offset + page_size + 1])
     exact = page == 1 and len(rows) <= page_size
@@ -109,26 +109,24 @@ def catalogue_page(
     )
 
 
-def _rank_window(base: QuerySet, related: Sequence):
-    """The first RANK_WINDOW matches in the level order, the ones "Best match" ranks.
+def _first(base: QuerySet, related: Sequence, limit: int):
+    """The pks of the first `limit` profiles of base, in its order, that meet related too (the
+    window "Best match" ranks).
 
     The planner multiplies the selectivities of the profile's own conditions and of the EXISTS on
     its child tables as if independent; a skill filter (figma within UI/UX design: all of them)
     made it expect 177 matches where there were 8,000 and read them all through a bitmap scan
-    instead of walking the level index until RANK_WINDOW had matched (bench/README.md). So on
-    PostgreSQL the window is planned on the profile's own conditions, in a subquery it cannot
-    flatten (OFFSET 0), and the child tables' conditions are a column the outer query filters on
-    (assumed to keep half): it walks the index when the profile's own matches are many and still
-    reads them through the search index when they are few (a rare word). Left: a rare skill in a
-    large specialization makes the walk read the specialization's profiles until 100 have it.
+    instead of stopping after `limit` (bench/README.md). So on PostgreSQL base is planned alone, in
+    a subquery it cannot flatten (OFFSET 0), and the child tables' conditions are a column the outer
+    query filters on (assumed to keep half): it walks an index when the profile's own matches are
+    many and still reads them through the search index when they are few (a rare word). Left: a
+    rare skill in a large specialization makes the walk read its profiles until `limit` have it.
     """
-    ordered = base.order_by(*SORTS["level"])
     if not related or connection.vendor != "postgresql":
-        return ordered.filter(*related).values("pk")[:RANK_WINDOW]
-    inner = ordered.annotate(related_match=ExpressionWrapper(Q(*related), output_field=BooleanField()))
+        return base.filter(*related).values("pk")[:limit]
+    inner = base.annotate(related_match=ExpressionWrapper(Q(*related), output_field=BooleanField()))
     sql, params = inner.values("pk", "related_match").query.sql_with_params()
-    window = f"SELECT w.pk FROM ({sql} OFFSET 0) w WHERE w.related_match LIMIT %s"
-    return RawSQL(window, (*params, RANK_WINDOW))
+    return RawSQL(f"SELECT w.pk FROM ({sql} OFFSET 0) w WHERE w.related_match LIMIT %s", (*params, limit))
 
 
 def profile_for_page(*, pk: int, viewer) -> Profile | None:
