@@ -219,7 +219,10 @@ def reference_choices() -> dict:
             "specialization": [(s.pk, s.name) for s in Specialization.objects.all()],
             "level": [(level.pk, level.name) for level in levels],
             "level_rank": {level.pk: level.rank for level in levels},
-            "skill": list(Skill.objects.values_list("pk", "name")),
+            "skill": sorted(
+                ((s.pk, s.local_name) for s in Skill.objects.only("name", "name_ru")),
+                key=lambda choice: choice[1].casefold(),
+            ),
         }
         cache.set(key, choices, CHOICES_TIMEOUT)
     return choices
