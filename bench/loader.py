@@ -27,7 +27,7 @@ from accounts.models import User
 from matching.candidates import candidates_load
 from profiles.demo import CONTENT, LANGUAGE_SETS, RATE_BY_LEVEL, TECHNICAL
 from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
-from vetting.demo_content import SKILL_NAMES_RU, SPECIALIZATIONS
+from vetting.demo_content import SPECIALIZATIONS, skill_name_ru
 from vetting.models import Level, Specialization
 
 BATCH = 2000
@@ -56,7 +56,7 @@ LAST = ["Ivanova", "Petrov", "Smirnova", "Kuznetsov", "Novak", "Berg", "Lind", "
 
 def _skill(name: str) -> Skill:
     return Skill.objects.get_or_create(
-        slug=slugify(name) or name.lower(), defaults={"name": name, "name_ru": SKILL_NAMES_RU.get(name, "")}
+        slug=slugify(name) or name.lower(), defaults={"name": name, "name_ru": skill_name_ru(name)}
     )[0]
 
 

@@ -19,7 +19,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
 
 from accounts.demo import LOGINS
-from vetting.demo_content import SKILL_NAMES_RU, SPECIALIZATIONS
+from vetting.demo_content import SPECIALIZATIONS, skill_name_ru
 
 from .models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
 from .services import profile_grant, profile_publish, profile_update
@@ -432,7 +432,7 @@ def _years(profile: Profile, rng: random.Random) -> int:
 
 def _skill(name: str) -> Skill:
     return Skill.objects.get_or_create(
-        slug=slugify(name) or name.lower(), defaults={"name": name, "name_ru": SKILL_NAMES_RU.get(name, "")}
+        slug=slugify(name) or name.lower(), defaults={"name": name, "name_ru": skill_name_ru(name)}
     )[0]
 
 

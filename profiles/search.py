@@ -36,8 +36,9 @@ _REINDEX_SQL = f"""
 UPDATE profiles_profile AS p SET search_vector =
     setweight(to_tsvector('{CONFIG}', coalesce(p.headline, '')), 'A')
  || setweight(to_tsvector('{CONFIG}', coalesce((
-        SELECT string_agg(concat_ws(' ', s.name, s.name_ru), ' ') FROM profiles_profileskill ps
-        JOIN profiles_skill s ON s.id = ps.skill_id WHERE ps.profile_id = p.id), '')), 'A')
+        SELECT string_agg(concat_ws(' ', s.name, NULLIF(s.name_ru, s.name)), ' ')
+        FROM profiles_profileskill ps JOIN profiles_skill s ON s.id = ps.skill_id
+        WHERE ps.profile_id = p.id), '')), 'A')
  || setweight(to_tsvector('{CONFIG}', coalesce((
         SELECT concat_ws(' ', sp.name_en, sp.name_ru, lv.name_en, lv.name_ru)
         FROM vetting_specialization sp LEFT JOIN vetting_level lv ON lv.id = p.level_id

@@ -27,9 +27,13 @@ def _page_number(request) -> int:
 def catalogue(request: HttpRequest) -> HttpResponse:
     """The public catalogue: listed profiles, filtered, searched, sorted, one page at a time."""
     filterset = CatalogueFilter(request.GET or None, queryset=Profile.objects.listed())
-    queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else Profile.objects.listed()
+    if filterset.is_bound and filterset.is_valid():
+        queryset, related = filterset.split(filterset.queryset)
+    else:
+        queryset, related = Profile.objects.listed(), []
     page = catalogue_page(
         queryset,
+        related=related,
         sort=sort_key(filterset.form.cleaned_data if filterset.is_bound else {}),
         page=_page_number(request),
         count_key=count_cache_key(request.GET),

@@ -27,9 +27,9 @@ from .demo_content import (
     QUESTIONS,
     REASONS,
     SCREENING_QUESTIONS,
-    SKILL_NAMES_RU,
     SPECIALIZATIONS,
     STAGES,
+    skill_name_ru,
 )
 from .models import (
     Application,
@@ -218,7 +218,7 @@ def _configuration() -> dict[str, Specialization]:
         skill_objects = [
             Skill.objects.get_or_create(
                 slug=slugify(name) or name.lower(),
-                defaults={"name": name, "name_ru": SKILL_NAMES_RU.get(name, "")},
+                defaults={"name": name, "name_ru": skill_name_ru(name)},
             )[0]
             for name in skills
         ]

@@ -678,8 +678,9 @@ QUESTIONS = {
     "illustration": [],
 }
 
-# Russian names of the demo's skills (brands and technologies keep one name), indexed for search
-# beside the English ones. Frozen in profiles/migrations/0007 for databases made before the field.
+# Russian names of the demo's skills, indexed for search beside the English ones and shown on
+# Russian pages; brands and technologies keep one name (skill_name_ru). Frozen in
+# profiles/migrations/0010 and 0011 for databases made before the field.
 SKILL_NAMES_RU = {
     "Accessibility": "Доступность интерфейсов",
     "Brand illustration": "Брендовая иллюстрация",
@@ -723,3 +724,8 @@ SKILL_NAMES_RU = {
     "Web performance": "Веб-производительность",
     "Workshops": "Воркшопы",
 }
+
+
+def skill_name_ru(name: str) -> str:
+    """A demo skill's Russian name: its translation, or the name itself for a brand (Python)."""
+    return SKILL_NAMES_RU.get(name, name)

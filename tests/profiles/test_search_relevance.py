@@ -213,3 +213,20 @@ def test_a_long_query_is_cut_to_what_is_cheap_to_read(client, people):
     assert response.status_code == 200
     found = {p.pk for p in response.context["page"].profiles}  # a typo of переводчик = translator
     assert found == {people["ru_translator"], people["en_translator"]}
+
+
+def test_best_match_window_holds_only_profiles_with_the_filtered_skills(client, monkeypatch):
+    # The ranked window (the first RANK_WINDOW matches in the level order) is chosen after the
+    # skill and language filters: higher-level matches without the skill never take its places.
+    monkeypatch.setattr("profiles.selectors.RANK_WINDOW", 2)
+    spec, kotlin = SpecializationFactory(), SkillFactory(name="Kotlin")
+    for _ in range(3):
+        ProfileFactory(specialization=spec, headline="Kotlin engineer", level=level("lead"))
+    with_skill = [
+        ProfileFactory(specialization=spec, headline=headline, summary="Kotlin apps.", level=level("junior"))
+        for headline in ("Kotlin developer", "Mobile developer")
+    ]
+    for profile in with_skill:
+        ProfileSkillFactory(profile=profile, skill=kotlin)
+    reindex()
+    assert sorted(found(client, q="kotlin", skills=[kotlin.pk])) == [p.pk for p in with_skill]
