@@ -11,6 +11,6 @@ def name_every_skill_in_russian(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("profiles", "0010_search_russian_english_synonyms")]
+    dependencies = [("profiles", "0011_track_record")]
 
     operations = [migrations.RunPython(name_every_skill_in_russian, migrations.RunPython.noop)]
