@@ -12,6 +12,7 @@ from functools import cache
 from django.db import connection
 from django.utils import timezone
 
+from profiles.money import base_cents, convert
 from vetting.models import Level
 
 from . import scoring
@@ -48,13 +49,13 @@ class Terms:
     def specialization_id(self) -> int:
         return self.need.specialization_id
 
+    # The top of the budget in US cents by the exchange rates in force (profiles.money), None
+    # without a budget: compared with the candidates' rate_min_base_cents, so currencies mix.
+    budget_base_cents: int | None
+
     @property
     def budget_max(self) -> int | None:
         return self.need.budget_max
-
-    @property
-    def currency(self) -> str:
-        return self.need.currency
 
     @classmethod
     def of(
@@ -80,6 +81,7 @@ class Terms:
             utc_window=(need.utc_offset_min, need.utc_offset_max)
             if need.utc_offset_min is not None
             else None,
+            budget_base_cents=base_cents(need.budget_max, need.currency),
         )
 
     # --- the same numbers twice: SQL over all rows, Python over one -------------------------
@@ -125,12 +127,13 @@ class Terms:
         )
         if self.budget_max is None:
             parts.append((F, [1.0]))
+        elif self.budget_base_cents is None:
+            parts.append((F, [scoring.UNKNOWN]))
         else:
-            whens, params = [f"WHEN c.rate_min IS NULL THEN {F} WHEN c.currency <> %s THEN {F}"], []
-            params += [scoring.UNKNOWN, self.currency, scoring.UNKNOWN]
+            whens, params = [f"WHEN c.rate_min_base_cents IS NULL THEN {F}"], [scoring.UNKNOWN]
             for factor, fit in scoring.RATE_OVER_BUCKETS:
-                whens.append(f"WHEN c.rate_min <= %s THEN {F}")
-                params += [int(self.budget_max * factor), fit]
+                whens.append(f"WHEN c.rate_min_base_cents <= %s THEN {F}")
+                params += [int(self.budget_base_cents * factor), fit]
             parts.append((f"CASE {' '.join(whens)} ELSE {F} END", [*params, scoring.RATE_OVER_BEYOND]))
         if self.asked_languages:
             spoken = " + ".join(
@@ -194,10 +197,10 @@ class Terms:
         return result
 
     def _rate_fit(self, row: dict) -> float:
-        if row["rate_min"] is None or row["currency"] != self.currency:
+        if self.budget_base_cents is None or row["rate_min_base_cents"] is None:
             return scoring.UNKNOWN
         for factor, fit in scoring.RATE_OVER_BUCKETS:
-            if row["rate_min"] <= int(self.budget_max * factor):
+            if row["rate_min_base_cents"] <= int(self.budget_base_cents * factor):
                 return fit
         return scoring.RATE_OVER_BEYOND
 
@@ -235,6 +238,10 @@ class Terms:
             "budget_min": need.budget_min,
             "budget_max": need.budget_max,
             "budget_currency": need.currency,
+            # The rate in the budget's currency by the same table, as text (facts are JSON).
+            "rate_in_budget_currency": None
+            if row["rate_min"] is None
+            else _text(convert(row["rate_min"], row["currency"], need.currency)),
             "languages_asked": asked,
             "languages_spoken": sorted(set(asked) & set(row["languages"])),
             "utc_offset": row["utc_offset"],
@@ -276,3 +283,7 @@ def need_terms(need, *, level_table: dict | None = None) -> Terms:
 def ceiling(level_fit: float) -> float:
     """The best score a candidate of this level fit can reach: every other component at 1."""
     return scoring.WEIGHTS["level"] * level_fit + (1.0 - scoring.WEIGHTS["level"])
+
+
+def _text(amount) -> str | None:
+    return None if amount is None else str(amount)

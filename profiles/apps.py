@@ -13,7 +13,11 @@ class ProfilesConfig(AppConfig):
 
         from .filters import clear_reference_choices
         from .models import Skill, Synonym
+        from .money import ExchangeRate, clear_rate_table
         from .words import clear_vocabulary
+
+        post_save.connect(clear_rate_table, sender=ExchangeRate)
+        post_delete.connect(clear_rate_table, sender=ExchangeRate)
 
         for model in (Specialization, Level, Skill):
             post_save.connect(clear_reference_choices, sender=model)
