@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 from kombu import Queue
 
@@ -230,6 +231,11 @@ CELERY_BEAT_SCHEDULE = {
     # Every 15 s: a killed worker's run is re-sent about a minute after its last heartbeat.
     "matching-requeue-pending": {"task": "matching.tasks.requeue_pending_matching", "schedule": 15.0},
     "vetting-expire-stale": {"task": "vetting.tasks.expire_stale", "schedule": 300.0},
+    # Just after midnight: exchange rates dated for the new day come into force.
+    "profiles-apply-exchange-rates": {
+        "task": "profiles.tasks.apply_exchange_rates",
+        "schedule": crontab(hour=0, minute=5),
+    },
 }
 
 # --- Security ---------------------------------------------------------------------------------

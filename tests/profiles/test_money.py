@@ -3,6 +3,7 @@ the viewer's currency, the amounts shown, and the admin that keeps the rates."""
 
 from datetime import date, timedelta
 from decimal import Decimal
+from unittest.mock import patch
 
 import pytest
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils import timezone
 from profiles.models import ExchangeRate, Profile
 from profiles.money import base_cents, convert, units_per_base
 from profiles.services import exchange_rates_apply
+from profiles.tasks import apply_exchange_rates
 from tests.factories import ModeratorFactory, ProfileFactory, SuperuserFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,13 +87,16 @@ def test_exchange_rates_apply_is_idempotent_and_saves_keep_the_amount():
     assert Profile.objects.get(pk=profile.pk).rate_min_base_cents == 400000
 
 
-def test_a_rate_dated_ahead_is_not_in_force_yet(client):
+def test_a_rate_dated_ahead_comes_into_force_with_the_daily_task(client, settings):
     rub = ProfileFactory(rate_min=3000, currency="RUB")
-    ExchangeRate.objects.create(
-        currency="RUB", units_per_base=Decimal("50"), valid_from=timezone.localdate() + timedelta(days=1)
-    )
-    assert exchange_rates_apply() == 0
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    ExchangeRate.objects.create(currency="RUB", units_per_base=Decimal("50"), valid_from=tomorrow)
+    assert apply_exchange_rates.delay().get() == 0
     assert catalogue(client, rate_max=50) == [rub.pk]
+    with patch("django.utils.timezone.localdate", return_value=tomorrow):
+        assert apply_exchange_rates.delay().get() == 1
+    assert catalogue(client, rate_max=50) == []
+    assert settings.CELERY_BEAT_SCHEDULE["profiles-apply-exchange-rates"]["task"] == apply_exchange_rates.name
 
 
 def test_an_english_page_shows_dollars_beside_the_original(client):
