@@ -44,14 +44,13 @@ class Terms:
     start: date
     asked_languages: list[str]
     utc_window: tuple[int, int] | None
+    # The top of the budget in US cents by the exchange rates in force (profiles.money), None
+    # without a budget: compared with the candidates' rate_min_base_cents, so currencies mix.
+    budget_base_cents: int | None
 
     @property
     def specialization_id(self) -> int:
         return self.need.specialization_id
-
-    # The top of the budget in US cents by the exchange rates in force (profiles.money), None
-    # without a budget: compared with the candidates' rate_min_base_cents, so currencies mix.
-    budget_base_cents: int | None
 
     @property
     def budget_max(self) -> int | None:
@@ -218,6 +217,7 @@ class Terms:
         need = self.need
         have, verified = set(row["skills"]), set(row["verified_skills"])
         asked = list(need.languages or [])
+        converted = convert(row["rate_min"], row["currency"], need.currency)
         return {
             "level": level_table[row["level_id"]][1],
             "level_names": level_table[row["level_id"]][2],
@@ -239,9 +239,7 @@ class Terms:
             "budget_max": need.budget_max,
             "budget_currency": need.currency,
             # The rate in the budget's currency by the same table, as text (facts are JSON).
-            "rate_in_budget_currency": None
-            if row["rate_min"] is None
-            else _text(convert(row["rate_min"], row["currency"], need.currency)),
+            "rate_in_budget_currency": None if converted is None else str(converted),
             "languages_asked": asked,
             "languages_spoken": sorted(set(asked) & set(row["languages"])),
             "utc_offset": row["utc_offset"],
@@ -283,7 +281,3 @@ def need_terms(need, *, level_table: dict | None = None) -> Terms:
 def ceiling(level_fit: float) -> float:
     """The best score a candidate of this level fit can reach: every other component at 1."""
     return scoring.WEIGHTS["level"] * level_fit + (1.0 - scoring.WEIGHTS["level"])
-
-
-def _text(amount) -> str | None:
-    return None if amount is None else str(amount)
