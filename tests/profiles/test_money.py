@@ -6,6 +6,8 @@ from decimal import Decimal
 from unittest.mock import patch
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -153,3 +155,14 @@ def test_operators_edit_rates_in_the_admin_and_the_profiles_follow(
 def test_moderators_cannot_edit_rates(client):
     client.force_login(ModeratorFactory())
     assert client.get(reverse("admin:profiles_exchangerate_changelist")).status_code == 403
+
+
+def test_the_rate_filter_and_sort_add_no_query(client, django_assert_max_num_queries):
+    for rate, currency in [(3000, "RUB"), (40, "USD"), (35, "EUR")]:
+        ProfileFactory(rate_min=rate, currency=currency)
+    url = reverse("profiles:catalogue")
+    client.get(url)  # the reference choices and the rate table are cached from here on
+    with CaptureQueriesContext(connection) as plain:
+        client.get(url)
+    with django_assert_max_num_queries(len(plain)):
+        assert len(client.get(url, {"rate_max": 50, "sort": "rate"}).context["page"].profiles) == 3
