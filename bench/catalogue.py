@@ -100,8 +100,8 @@ def combos() -> list[tuple[str, dict]]:
             },
         ),
         (
-            "languages en+de, rate ≤ 3000, UTC+1..+4",
-            {"languages": ["en", "de"], "rate_max": 3000, "utc_min": 1, "utc_max": 4, "sort": "rate"},
+            "languages en+de, rate ≤ 40 USD (any currency), UTC+1..+4",
+            {"languages": ["en", "de"], "rate_max": 40, "utc_min": 1, "utc_max": 4, "sort": "rate"},
         ),
         ("search word “payments”", {"q": "payments"}),
         (

@@ -27,6 +27,7 @@ from accounts.models import User
 from matching.candidates import candidates_load
 from profiles.demo import CONTENT, LANGUAGE_SETS, RATE_BY_LEVEL, TECHNICAL
 from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
+from profiles.money import base_cents
 from vetting.demo_content import SPECIALIZATIONS, skill_name_ru
 from vetting.models import Level, Specialization
 
@@ -148,8 +149,9 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
                 is_published=True,
             )
         )
-    for profile in profiles:  # Profile.save() derives it; bulk_create does not call save()
+    for profile in profiles:  # Profile.save() derives them; bulk_create does not call save()
         profile.level_rank = profile.level.rank
+        profile.rate_min_base_cents = base_cents(profile.rate_min, profile.currency)
     profiles = Profile.objects.bulk_create(profiles, batch_size=BATCH)
     skills, languages, experiences = [], [], []
     for profile, (slug, _code) in zip(profiles, plans, strict=True):

@@ -10,9 +10,12 @@ class MatchingConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_save
 
-        from profiles.signals import profile_changed
+        from profiles.signals import exchange_rates_changed, profile_changed
 
         from . import receivers
 
         profile_changed.connect(receivers.profile_changed, dispatch_uid="matching.profile_changed")
+        exchange_rates_changed.connect(
+            receivers.exchange_rates_changed, dispatch_uid="matching.exchange_rates_changed"
+        )
         post_save.connect(receivers.user_saved, sender=settings.AUTH_USER_MODEL, dispatch_uid="matching.user")

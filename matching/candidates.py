@@ -28,6 +28,7 @@ INPUTS = (
     "rate_min",
     "rate_max",
     "currency",
+    "rate_min_base_cents",
     "utc_offset",
     "skills",
     "verified_skills",
@@ -50,6 +51,7 @@ def _inputs(profile_ids: list[int]) -> dict[tuple[int, int], dict]:
             "rate_min",
             "rate_max",
             "currency",
+            "rate_min_base_cents",
             "utc_offset",
         )
     )

@@ -24,6 +24,7 @@ COLUMNS = (
     "rate_min",
     "rate_max",
     "currency",
+    "rate_min_base_cents",
     "utc_offset",
     "skills",
     "verified_skills",

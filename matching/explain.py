@@ -4,6 +4,7 @@ Where the profile lacks the data for a component, the sentence says so instead o
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
@@ -67,17 +68,39 @@ def _rate(facts: dict) -> str:
         return _("no budget set")
     if facts.get("rate_min") is None:
         return _("rate not given")
-    if facts.get("currency") != facts.get("budget_currency"):
+    if facts.get("currency") == facts.get("budget_currency"):
+        if facts["rate_min"] <= facts["budget_max"]:
+            return _("rate inside budget")
+        return _("rate from %(rate)d, above the budget of %(budget)d") % {
+            "rate": facts["rate_min"],
+            "budget": facts["budget_max"],
+        }
+    # Another currency: compared through the exchange-rate table (profiles.money).
+    converted = facts.get("rate_in_budget_currency")
+    if converted is None:  # no rate in the table (or facts stored before the table)
         return _("rate in %(currency)s, budget in %(budget_currency)s") % {
             "currency": facts.get("currency"),
             "budget_currency": facts.get("budget_currency"),
         }
-    if facts["rate_min"] <= facts["budget_max"]:
-        return _("rate inside budget")
-    return _("rate from %(rate)d, above the budget of %(budget)d") % {
+    values = {
         "rate": facts["rate_min"],
+        "currency": facts["currency"],
+        "converted": round(Decimal(converted)),
         "budget": facts["budget_max"],
+        "budget_currency": facts["budget_currency"],
     }
+    if Decimal(converted) <= facts["budget_max"]:
+        return (
+            _("rate from %(rate)d %(currency)s (about %(converted)d %(budget_currency)s), inside budget")
+            % values
+        )
+    return (
+        _(
+            "rate from %(rate)d %(currency)s (about %(converted)d %(budget_currency)s), "
+            "above the budget of %(budget)d %(budget_currency)s"
+        )
+        % values
+    )
 
 
 def _languages(facts: dict) -> str | None:

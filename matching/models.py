@@ -179,6 +179,8 @@ class Candidate(models.Model):
     rate_min = models.PositiveIntegerField(null=True, blank=True)
     rate_max = models.PositiveIntegerField(null=True, blank=True)
     currency = models.CharField(max_length=3)
+    # The profile's rate_min in US cents by the exchange rates (profiles.money): the rate fit's input.
+    rate_min_base_cents = models.PositiveBigIntegerField(null=True, blank=True)
     utc_offset = models.SmallIntegerField(null=True, blank=True)
     skills = SetField()
     verified_skills = SetField()

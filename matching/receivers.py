@@ -1,9 +1,11 @@
 """What the matching hears from the apps below it (connected in MatchingConfig.ready)."""
 
+from needs.models import Need
 from profiles.models import Profile
+from profiles.money import BASE
 
 from .candidates import candidates_sync
-from .services import profile_rematch
+from .services import need_request_matching, profile_rematch
 
 
 def profile_changed(sender, *, profile, **kwargs) -> None:
@@ -11,6 +13,14 @@ def profile_changed(sender, *, profile, **kwargs) -> None:
     shortlists."""
     if candidates_sync(profile_ids=[profile.pk]):
         profile_rematch(profile_id=profile.pk)
+
+
+def exchange_rates_changed(sender, **kwargs) -> None:
+    """The rates in force moved: every open need with a budget in another currency than the base is
+    ranked again (its budget compares differently with every rate). Locks them in id order."""
+    budgeted = Need.objects.open().filter(budget_max__isnull=False).exclude(currency=BASE)
+    for need in budgeted.select_for_update().order_by("pk"):
+        need_request_matching(need=need)
 
 
 def user_saved(sender, *, instance, created=False, update_fields=None, **kwargs) -> None:

@@ -12,6 +12,7 @@ from functools import cache
 from django.db import connection
 from django.utils import timezone
 
+from profiles.money import base_cents, convert
 from vetting.models import Level
 
 from . import scoring
@@ -43,6 +44,9 @@ class Terms:
     start: date
     asked_languages: list[str]
     utc_window: tuple[int, int] | None
+    # The top of the budget in US cents by the exchange rates in force (profiles.money), None
+    # without a budget: compared with the candidates' rate_min_base_cents, so currencies mix.
+    budget_base_cents: int | None
 
     @property
     def specialization_id(self) -> int:
@@ -51,10 +55,6 @@ class Terms:
     @property
     def budget_max(self) -> int | None:
         return self.need.budget_max
-
-    @property
-    def currency(self) -> str:
-        return self.need.currency
 
     @classmethod
     def of(
@@ -80,6 +80,7 @@ class Terms:
             utc_window=(need.utc_offset_min, need.utc_offset_max)
             if need.utc_offset_min is not None
             else None,
+            budget_base_cents=base_cents(need.budget_max, need.currency),
         )
 
     # --- the same numbers twice: SQL over all rows, Python over one -------------------------
@@ -125,12 +126,13 @@ class Terms:
         )
         if self.budget_max is None:
             parts.append((F, [1.0]))
+        elif self.budget_base_cents is None:
+            parts.append((F, [scoring.UNKNOWN]))
         else:
-            whens, params = [f"WHEN c.rate_min IS NULL THEN {F} WHEN c.currency <> %s THEN {F}"], []
-            params += [scoring.UNKNOWN, self.currency, scoring.UNKNOWN]
+            whens, params = [f"WHEN c.rate_min_base_cents IS NULL THEN {F}"], [scoring.UNKNOWN]
             for factor, fit in scoring.RATE_OVER_BUCKETS:
-                whens.append(f"WHEN c.rate_min <= %s THEN {F}")
-                params += [int(self.budget_max * factor), fit]
+                whens.append(f"WHEN c.rate_min_base_cents <= %s THEN {F}")
+                params += [int(self.budget_base_cents * factor), fit]
             parts.append((f"CASE {' '.join(whens)} ELSE {F} END", [*params, scoring.RATE_OVER_BEYOND]))
         if self.asked_languages:
             spoken = " + ".join(
@@ -194,10 +196,10 @@ class Terms:
         return result
 
     def _rate_fit(self, row: dict) -> float:
-        if row["rate_min"] is None or row["currency"] != self.currency:
+        if self.budget_base_cents is None or row["rate_min_base_cents"] is None:
             return scoring.UNKNOWN
         for factor, fit in scoring.RATE_OVER_BUCKETS:
-            if row["rate_min"] <= int(self.budget_max * factor):
+            if row["rate_min_base_cents"] <= int(self.budget_base_cents * factor):
                 return fit
         return scoring.RATE_OVER_BEYOND
 
@@ -215,6 +217,7 @@ class Terms:
         need = self.need
         have, verified = set(row["skills"]), set(row["verified_skills"])
         asked = list(need.languages or [])
+        converted = convert(row["rate_min"], row["currency"], need.currency)
         return {
             "level": level_table[row["level_id"]][1],
             "level_names": level_table[row["level_id"]][2],
@@ -235,6 +238,8 @@ class Terms:
             "budget_min": need.budget_min,
             "budget_max": need.budget_max,
             "budget_currency": need.currency,
+            # The rate in the budget's currency by the same table, as text (facts are JSON).
+            "rate_in_budget_currency": None if converted is None else str(converted),
             "languages_asked": asked,
             "languages_spoken": sorted(set(asked) & set(row["languages"])),
             "utc_offset": row["utc_offset"],

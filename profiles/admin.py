@@ -1,6 +1,30 @@
 from django.contrib import admin
+from django.db import transaction
 
-from .models import Skill, Synonym
+from .models import ExchangeRate, Skill, Synonym
+from .services import exchange_rates_apply
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    """Operators keep the rates current; every save or delete recomputes the profiles' normalized
+    rates after commit (the catalogue's filter and sort and the matching compare them)."""
+
+    list_display = ["currency", "units_per_base", "valid_from"]
+    list_filter = ["currency"]
+    date_hierarchy = "valid_from"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(lambda: exchange_rates_apply(edited=True))
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        transaction.on_commit(lambda: exchange_rates_apply(edited=True))
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(lambda: exchange_rates_apply(edited=True))
 
 
 @admin.register(Synonym)

@@ -14,10 +14,13 @@ class ProfilesConfig(AppConfig):
 
         from .filters import clear_reference_choices
         from .models import Skill, Synonym
+        from .money import ExchangeRate, clear_rate_table
         from .services import _grant_on_acceptance
         from .words import clear_vocabulary
 
         application_accepted.connect(_grant_on_acceptance, dispatch_uid="profiles.grant_on_acceptance")
+        post_save.connect(clear_rate_table, sender=ExchangeRate)
+        post_delete.connect(clear_rate_table, sender=ExchangeRate)
 
         for model in (Specialization, Level, Skill):
             post_save.connect(clear_reference_choices, sender=model)

@@ -14,6 +14,7 @@ from vetting.models import Level, Specialization
 
 from .choices import Language
 from .models import ProfileLanguage, ProfileSkill, Skill
+from .money import base_cents, viewer_currency
 from .search import RANK, search
 
 SORTS = {
@@ -21,10 +22,13 @@ SORTS = {
     "relevance": (F(RANK).desc(), "-level_rank", "-last_active_at", "-id"),
     "level": ("-level_rank", "-id"),
     "availability": ("-hours_per_week", "-id"),
-    "rate": (F("rate_min").asc(nulls_last=True), "-id"),
+    # Across currencies: the lower rate in US cents by the exchange-rate table (profiles.money).
+    "rate": (F("rate_min_base_cents").asc(nulls_last=True), "-id"),
     "active": ("-last_active_at", "-id"),
 }
 
+
+RATE_MAX_LIMIT = 10_000_000  # per hour, in any currency: beyond it nobody is excluded anyway
 
 SELECTED = {True: " selected", False: ""}
 
@@ -120,11 +124,13 @@ class CatalogueFilter(django_filters.FilterSet):
         label=_("Hours per week, at least"),
         widget=forms.NumberInput(attrs={"min": 0, "max": 80}),
     )
+    # In the viewer's currency (its label says which), compared in US cents through the table.
     rate_max = django_filters.NumberFilter(
-        field_name="rate_min",
-        lookup_expr="lte",
+        method="filter_rate_max",
         label=_("Hourly rate up to"),
-        widget=forms.NumberInput(attrs={"min": 0}),
+        min_value=0,
+        max_value=RATE_MAX_LIMIT,
+        widget=forms.NumberInput(attrs={"min": 0, "max": RATE_MAX_LIMIT}),
     )
     utc_min = django_filters.NumberFilter(
         field_name="utc_offset",
@@ -164,6 +170,8 @@ class CatalogueFilter(django_filters.FilterSet):
         self.reference = reference_choices()
         for name, key in self.REFERENCE_CHOICES.items():
             self.filters[name].extra["choices"] = self.reference[key]
+        self.currency = viewer_currency()
+        self.filters["rate_max"].label = _("Hourly rate up to (%(currency)s)") % {"currency": self.currency}
 
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
@@ -181,6 +189,12 @@ class CatalogueFilter(django_filters.FilterSet):
         the planner misjudges how many profiles those keep (bench/README.md)."""
         self.related = []
         return super().filter_queryset(queryset), self.related
+
+    def filter_rate_max(self, queryset, name, value):
+        cents = base_cents(value, self.currency)
+        if cents is None:  # no rate for the viewer's currency in the table: nothing to compare
+            return queryset
+        return queryset.filter(rate_min_base_cents__lte=cents)
 
     def filter_skills(self, queryset, name, value):
         self.related += [

@@ -9,6 +9,9 @@ from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import MESSAGE_MAX, TEXT_MAX, CappedTextField, SingleLineCharField
 
 from .choices import Currency, Language, Proficiency
+from .money import ExchangeRate, base_cents
+
+__all__ = ["ExchangeRate"]  # defined in money.py beside its conversion, registered here
 
 
 class Skill(models.Model):
@@ -101,6 +104,10 @@ class Profile(models.Model):
     rate_min = models.PositiveIntegerField(_("hourly rate from"), null=True, blank=True)
     rate_max = models.PositiveIntegerField(_("hourly rate to"), null=True, blank=True)
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.RUB)
+    # rate_min in US cents by the exchange rates in force, kept by save() and recomputed when the
+    # rates change (profiles.services.exchange_rates_apply): the catalogue's rate filter and sort
+    # and matching compare it, so currencies compare through the table and the query stays indexed.
+    rate_min_base_cents = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     utc_offset = models.SmallIntegerField(_("time zone (UTC offset, hours)"), null=True, blank=True)
     open_to_ongoing = models.BooleanField(_("interested in ongoing work"), default=True)
     is_published = models.BooleanField(_("published"), default=False)
@@ -129,12 +136,12 @@ class Profile(models.Model):
             _listed_index(["-level_rank", "-id"], "profile_listed_level_rank"),
             _listed_index(["-last_active_at", "-id"], "profile_listed_active"),
             _listed_index(["-hours_per_week", "-id"], "profile_listed_hours"),
-            _listed_index(["rate_min", "-id"], "profile_listed_rate"),
+            _listed_index(["rate_min_base_cents", "-id"], "profile_listed_rate_base"),
             # Each sort within a specialization: without these, a rare filter (a skill of another
             # specialization) walked the whole sort index, 100k rows, for an empty page (800 ms).
             _listed_index(["specialization", "-last_active_at", "-id"], "profile_listed_spec_active"),
             _listed_index(["specialization", "-hours_per_week", "-id"], "profile_listed_spec_hours"),
-            _listed_index(["specialization", "rate_min", "-id"], "profile_listed_spec_rate"),
+            _listed_index(["specialization", "rate_min_base_cents", "-id"], "profile_listed_spec_rate_base"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -155,9 +162,14 @@ class Profile(models.Model):
 
     def save(self, *args, **kwargs):
         self.level_rank = self.level.rank if self.level_id else 0
+        self.rate_min_base_cents = base_cents(self.rate_min, self.currency)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "level" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "level_rank"}
+        if update_fields is not None:
+            if "level" in update_fields:
+                update_fields = {*update_fields, "level_rank"}
+            if {"rate_min", "currency"} & set(update_fields):
+                update_fields = {*update_fields, "rate_min_base_cents"}
+            kwargs["update_fields"] = update_fields
         super().save(*args, **kwargs)
 
     def clean(self):

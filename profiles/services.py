@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill, TrackRecord
+from .models import ExchangeRate, Experience, Profile, ProfileLanguage, ProfileSkill, Skill, TrackRecord
+from .money import base_cents
 from .search import reindex
-from .signals import profile_changed
+from .signals import exchange_rates_changed, profile_changed
 
 # Fields the owner may change through profile_update. Level, specialization, acceptance and
 # publication are not here: the vetting sets the first three, publish/hide the last.
@@ -38,6 +39,7 @@ MATCHED_FIELDS = (
     "rate_min",
     "rate_max",
     "currency",
+    "rate_min_base_cents",
 )
 
 # Allowed moves of publication: action -> (from is_published, to is_published).
@@ -226,3 +228,31 @@ def track_record_update(*, profile_id: int, **counts) -> TrackRecord:
         raise ValueError(f"not track-record fields: {sorted(unknown)}")
     record, _created = TrackRecord.objects.update_or_create(profile_id=profile_id, defaults=counts)
     return record
+
+
+APPLY_BATCH = 500
+
+
+def exchange_rates_apply(*, edited: bool = False) -> int:
+    """Recompute every profile's normalized rate (`rate_min_base_cents`) by the exchange rates in
+    force today, after the rates changed: the admin calls it on every save or delete (`edited`),
+    `manage.py apply_exchange_rates` daily picks up rates dated ahead. Each batch locks its profile
+    rows in id order; a profile whose amount changed is saved and sent as `profile_changed`, so its
+    matches are rescored. When anything moved (an edit, a changed profile, a rate in force from
+    today) `exchange_rates_changed` is sent, so budgets in other currencies are compared anew.
+    Idempotent: returns how many profiles changed (0 on a second run)."""
+    changed = 0
+    ids = list(Profile.objects.exclude(rate_min=None).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), APPLY_BATCH):
+        with transaction.atomic():
+            batch = Profile.objects.select_for_update().filter(pk__in=ids[start : start + APPLY_BATCH])
+            for profile in batch.order_by("pk"):
+                if base_cents(profile.rate_min, profile.currency) == profile.rate_min_base_cents:
+                    continue
+                profile.save(update_fields=["rate_min_base_cents"])
+                _rematch(profile)
+                changed += 1
+    if edited or changed or ExchangeRate.objects.filter(valid_from=timezone.localdate()).exists():
+        with transaction.atomic():
+            exchange_rates_changed.send(sender=ExchangeRate)
+    return changed

@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 from kombu import Queue
 
@@ -237,6 +238,11 @@ CELERY_BEAT_SCHEDULE = {
     # Weekly per engagement (the service skips those asked this week); hourly so a down beat catches up.
     "matching-open-checkins": {"task": "matching.tasks.open_checkins", "schedule": 3600.0},
     "vetting-expire-stale": {"task": "vetting.tasks.expire_stale", "schedule": 300.0},
+    # Just after midnight: exchange rates dated for the new day come into force.
+    "profiles-apply-exchange-rates": {
+        "task": "profiles.tasks.apply_exchange_rates",
+        "schedule": crontab(hour=0, minute=5),
+    },
 }
 
 # --- Security ---------------------------------------------------------------------------------

@@ -87,14 +87,14 @@ def ids(w, *names):
         ({"languages": ["en"]}, ["ann", "bob"]),
         ({"languages": ["en", "de"]}, ["ann"]),
         ({"min_hours": 20}, ["ann", "cat"]),
-        ({"rate_max": 2000}, ["bob"]),
+        ({"rate_max": 25}, ["bob"]),  # in USD on an English page: 1,000 RUB is 12.50, 3,000 is 37.50
         ({"utc_min": 0, "utc_max": 3}, ["ann", "cat"]),
         (
             {"specialization": "backend", "min_level": "middle", "skills": ["django"], "languages": ["en"]},
             ["ann"],
         ),
         ({"specialization": "editing", "min_hours": 40}, []),
-        ({"min_level": "senior", "utc_min": 2, "min_hours": 25, "rate_max": 3500}, ["ann"]),
+        ({"min_level": "senior", "utc_min": 2, "min_hours": 25, "rate_max": 40}, ["ann"]),
     ],
 )
 def test_filters_alone_and_combined(client, world, params, expected):
