@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from profiles.models import Profile, ProfileLanguage, ProfileSkill
+from profiles.models import TRACK_RECORD_MIN, Profile, ProfileLanguage, ProfileSkill, TrackRecord
 
 from . import scoring
 from .models import Candidate
@@ -67,6 +67,12 @@ def _inputs(profile_ids: list[int]) -> dict[tuple[int, int], dict]:
         profile_id__in=ids, proficiency__gte=scoring.LANGUAGE_MIN_PROFICIENCY
     ).values_list("profile_id", "language"):
         languages[profile_id].append(language)
+    # Only a record shown publicly counts (fewer feedbacks would let a reader identify the customers).
+    shown = TrackRecord.objects.filter(profile_id__in=ids, feedback_count__gte=TRACK_RECORD_MIN)
+    records = {
+        row.pop("profile_id"): scoring.track_record(**row)
+        for row in shown.values("profile_id", "feedback_count", "fit_at", "fit_above", "quality_avg")
+    }
     result = {}
     for row in listed:
         pk = row.pop("pk")
@@ -76,7 +82,7 @@ def _inputs(profile_ids: list[int]) -> dict[tuple[int, int], dict]:
             "skills": sorted(set(skills[pk])),
             "verified_skills": sorted(set(verified[pk])),
             "languages": sorted(set(languages[pk])),
-            "track_record": None,
+            "track_record": records.get(pk),
         }
     return result
 

@@ -29,6 +29,7 @@ COLUMNS = (
     "skills",
     "verified_skills",
     "languages",
+    "track_record",
 )
 # Levels fitting at least this well are ranked first (the need's level and one above).
 NEAR_LEVEL_FIT = 0.8

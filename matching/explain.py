@@ -132,6 +132,14 @@ def _timezone(facts: dict) -> str | None:
     return _("%(offset)s, outside %(window)s") % {"offset": _offset(offset), "window": span}
 
 
+def _track_record(facts: dict) -> str | None:
+    if "track_record" not in facts:
+        return None  # stored before the component existed: the next run adds it
+    if facts["track_record"] is None:
+        return _("not enough customers' feedback yet")
+    return _("customers' feedback %(percent)d%%") % {"percent": round(100 * facts["track_record"])}
+
+
 def explain(facts: dict) -> str:
     if not facts:
         return ""
@@ -142,6 +150,7 @@ def explain(facts: dict) -> str:
         _rate(facts),
         _languages(facts),
         _timezone(facts),
+        _track_record(facts),
     ]
     text = "; ".join(part for part in parts if part)
     return text[:1].upper() + text[1:]

@@ -48,6 +48,7 @@ class Match(models.Model):
     rate_fit = models.FloatField(_("rate"))
     language_fit = models.FloatField(_("language"))
     timezone_fit = models.FloatField(_("time zone"))
+    track_record_fit = models.FloatField(_("track record"))
     facts = models.JSONField(default=dict)
     computed_at = models.DateTimeField(_("computed at"))
     # The customer's own choice survives re-runs: the upsert never touches it.

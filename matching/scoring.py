@@ -11,15 +11,18 @@ SQL expressions, so the whole candidate set is scored by the database in one que
 same arithmetic in Python for one candidate).
 """
 
-COMPONENTS = ("level", "skill", "availability", "rate", "language", "timezone")
+COMPONENTS = ("level", "skill", "availability", "rate", "language", "timezone", "track_record")
 
 WEIGHTS = {
     "level": 0.50,
-    "skill": 0.25,
+    "skill": 0.23,
     "availability": 0.10,
     "rate": 0.07,
     "language": 0.04,
     "timezone": 0.04,
+    # Small on purpose: less than the level weight times the smallest step of LEVEL_FIT (0.5 * 0.05),
+    # so no record, however good, lifts a worse level fit over a better one with the rest equal.
+    "track_record": 0.02,
 }
 assert abs(sum(WEIGHTS.values()) - 1.0) < 1e-9 and set(WEIGHTS) == set(COMPONENTS)
 
@@ -60,6 +63,23 @@ LANGUAGE_MIN_PROFICIENCY = 2
 # Time zone: hours outside the need's UTC window -> fit.
 TIMEZONE_OUTSIDE_BUCKETS = ((0, 1.0), (2, 0.6), (4, 0.3))
 TIMEZONE_OUTSIDE_BEYOND = 0.0
+
+# Track record (matching learns a little): the candidate's number in [0, 1] from its customers'
+# feedback, blending the share who found its level right or better with the quality mark (1-5).
+# Only a record shown publicly counts (profiles.models.TRACK_RECORD_MIN feedbacks); without one the
+# component is UNKNOWN, the middle: a newcomer is neither rewarded nor punished for having no
+# customers yet, a good record lifts a little above it and a poor one lowers a little below it.
+TRACK_RECORD_FIT_SHARE = 0.5
+TRACK_RECORD_QUALITY_SHARE = 0.5
+
+
+def track_record(*, feedback_count: int, fit_at: int, fit_above: int, quality_avg: float | None) -> float:
+    """The candidate's track-record number, in [0, 1] (stored on the read model, not recomputed)."""
+    at_or_above = (fit_at + fit_above) / feedback_count
+    quality = UNKNOWN if quality_avg is None else (quality_avg - 1.0) / 4.0
+    value = TRACK_RECORD_FIT_SHARE * at_or_above + TRACK_RECORD_QUALITY_SHARE * quality
+    return min(1.0, max(0.0, value))
+
 
 # How many of the best matches a run keeps per need.
 TOP_N = 50

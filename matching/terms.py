@@ -86,7 +86,7 @@ class Terms:
     # --- the same numbers twice: SQL over all rows, Python over one -------------------------
 
     def sql(self) -> tuple[str, list]:
-        """SELECT list of the six components (as `<name>_fit`) over the candidate alias `c`."""
+        """SELECT list of the components (as `<name>_fit`) over the candidate alias `c`."""
         has = SetField.contains_sql
         parts: list[tuple[str, list]] = []
         whens = " ".join(f"WHEN %s THEN {F}" for _ in self.level_fit)
@@ -155,13 +155,16 @@ class Terms:
                 whens.append(f"WHEN c.utc_offset >= %s AND c.utc_offset <= %s THEN {F}")
                 params += [lo - outside, hi + outside, fit]
             parts.append((f"CASE {' '.join(whens)} ELSE {F} END", [*params, scoring.TIMEZONE_OUTSIDE_BEYOND]))
+        # The stored number itself (the same double in both languages), or the middle when none.
+        record = f"CASE WHEN c.track_record IS NULL THEN {F} ELSE c.track_record END"
+        parts.append((record, [scoring.UNKNOWN]))
         sql = ", ".join(
             f"{text} AS {name}" for (text, _p), name in zip(parts, COMPONENT_COLUMNS, strict=True)
         )
         return sql, [p for _t, params in parts for p in params]
 
     def components(self, row: dict) -> dict[str, float]:
-        """The same six numbers for one candidate row, in Python (same operations, same order)."""
+        """The same numbers for one candidate row, in Python (same operations, same order)."""
         result = {"level_fit": self.level_fit.get(row["level_id"], scoring.LEVEL_FIT_FAR_BELOW)}
         if self.skill_total:
             have, verified = set(row["skills"]), set(row["verified_skills"])
@@ -193,6 +196,8 @@ class Terms:
         else:
             result["language_fit"] = 1.0
         result["timezone_fit"] = 1.0 if self.utc_window is None else self._timezone_fit(row["utc_offset"])
+        record = row["track_record"]
+        result["track_record_fit"] = scoring.UNKNOWN if record is None else record
         return result
 
     def _rate_fit(self, row: dict) -> float:
@@ -246,6 +251,7 @@ class Terms:
             "utc_window": [need.utc_offset_min, need.utc_offset_max]
             if need.utc_offset_min is not None
             else None,
+            "track_record": row["track_record"],
         }
 
 

@@ -221,12 +221,16 @@ def profile_hide(*, profile_id: int) -> Profile:
 def track_record_update(*, profile_id: int, **counts) -> TrackRecord:
     """Store a specialist's aggregated outcomes (computed by matching from its engagements).
 
-    Idempotent: the whole aggregate is written each time, never incremented.
+    Locks the profile; the score reads the record, so `profile_changed` is sent in the same
+    transaction. Idempotent: the whole aggregate is written each time, never incremented.
     """
     unknown = set(counts) - {f.name for f in TrackRecord._meta.concrete_fields} - {"profile_id"}
     if unknown:
         raise ValueError(f"not track-record fields: {sorted(unknown)}")
-    record, _created = TrackRecord.objects.update_or_create(profile_id=profile_id, defaults=counts)
+    with transaction.atomic():
+        profile = _locked(profile_id)
+        record, _created = TrackRecord.objects.update_or_create(profile_id=profile_id, defaults=counts)
+        _rematch(profile)
     return record
 
 

@@ -1,7 +1,7 @@
 """Incremental updates: after any profile change the shortlists equal what full runs compute.
 
 Randomized profile changes go through the profiles services (level, specialization, hours, rate,
-currency, time zone, availability, skills, languages, publication); after each, every open
+currency, time zone, availability, skills, languages, publication, track record); after each, every open
 need's stored shortlist (who, in which place, with which score, components and facts) is compared
 with a full ranking of that need from scratch. A short TOP_N makes members leave and the next best
 come in often. A lost task or a worker dying mid-update leaves the old shortlists whole, and the
@@ -16,13 +16,14 @@ from django.db.models import F
 from django.utils import timezone
 
 from matching import scoring
+from matching.candidates import candidates_load
 from matching.engine import rank
 from matching.models import Candidate, Match
 from matching.services import matching_requeue_pending, matching_run
 from matching.services import updates as updates_module
 from needs.models import Need
 from profiles import services
-from profiles.models import ProfileLanguage, ProfileSkill
+from profiles.models import ProfileLanguage, ProfileSkill, TrackRecord
 from tests.factories import ProfileFactory, ProfileSkillFactory, SkillFactory, SpecializationFactory, level
 from tests.needs.factories import NeedFactory
 from tests.profiles.factories import ExperienceFactory
@@ -70,6 +71,23 @@ def assert_exact(needs):
         assert shortlist(need) == full_ranking(need), f"need {need.pk}"
 
 
+def record_counts(rng) -> dict:
+    """A consistent random track record: shown (3+ feedbacks) or not, good or poor."""
+    count = rng.choice([0, 2, 3, 3, 5])
+    below = rng.randint(0, count)
+    at = rng.randint(0, count - below)
+    return {
+        "completed": count + rng.randint(0, 2),
+        "feedback_count": count,
+        "fit_below": below,
+        "fit_at": at,
+        "fit_above": count - below - at,
+        "hire_again": rng.randint(0, count),
+        "quality_avg": rng.choice([1.0, 2.5, 11 / 3, 5.0]) if count else None,
+        "communication_avg": 4.0 if count else None,
+    }
+
+
 @pytest.fixture
 def world(monkeypatch):
     monkeypatch.setattr(scoring, "TOP_N", 4)
@@ -91,6 +109,9 @@ def world(monkeypatch):
         for skill in rng.sample(skills, rng.randint(0, 3)):
             ProfileSkillFactory(profile=profile, skill=skill, verified=rng.random() < 0.5)
         profiles.append(profile)
+    for profile in rng.sample(profiles, 10):
+        TrackRecord.objects.create(profile=profile, **record_counts(rng))
+    candidates_load(profile_ids=[p.pk for p in profiles])  # the bulk path: records written directly
     needs = []
     for n in range(7):
         picked = rng.sample(skills, 4)
@@ -117,7 +138,7 @@ def change(world) -> None:
     rng = world["rng"]
     profile = rng.choice(world["profiles"])
     profile.refresh_from_db()
-    kind = rng.choice(["fields", "level", "specialization", "skill", "language", "publication"])
+    kind = rng.choice(["fields", "level", "specialization", "skill", "language", "publication", "record"])
     if kind == "fields":
         fields = {
             "hours_per_week": rng.choice([0, 5, 10, 20, 40]),
@@ -152,6 +173,8 @@ def change(world) -> None:
             )
 
         services.profile_update(profile=profile, fields={}, children=[Child(speak)])
+    elif kind == "record":
+        services.track_record_update(profile_id=profile.pk, **record_counts(rng))
     elif profile.is_published:
         services.profile_hide(profile_id=profile.pk)
     else:
@@ -169,6 +192,8 @@ def test_after_random_profile_changes_every_shortlist_equals_a_full_ranking(
             change(world)
         assert_exact(world["needs"])
     assert not Candidate.objects.exclude(applied_version=F("version")).exists()
+    # Track records took part: some shortlisted candidates carry one, scored off the middle.
+    assert Match.objects.exclude(track_record_fit=scoring.UNKNOWN).exists()
     # Updates never ran a need in full: those stayed "done" from their first run.
     assert set(
         Need.objects.filter(pk__in=[n.pk for n in world["needs"]]).values_list("matching_state", flat=True)

@@ -141,7 +141,7 @@ def test_explanation_reflects_components(spec, skills):
         text = Match.objects.get(profile=profile).explanation
         assert (
             text == "Senior for a Senior need; 4 of 5 must-have skills (3 verified); "
-            "30 h/week of 20 asked; rate inside budget"
+            "30 h/week of 20 asked; rate inside budget; not enough customers' feedback yet"
         )
         other = Match.objects.get(profile=unknown).explanation
         assert other.startswith("Middle for a Senior need; 0 of 5 must-have skills (0 verified)")

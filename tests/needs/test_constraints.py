@@ -43,6 +43,7 @@ def test_match_is_unique_per_need_and_profile_and_scores_stay_in_unit_interval()
         rate_fit=1,
         language_fit=1,
         timezone_fit=1,
+        track_record_fit=0.5,
     )
     from django.utils import timezone
 
@@ -51,6 +52,8 @@ def test_match_is_unique_per_need_and_profile_and_scores_stay_in_unit_interval()
         Match.objects.create(need=need, profile=profile, computed_at=timezone.now(), **fields)
     with pytest.raises(IntegrityError), transaction.atomic():
         Match.objects.filter(need=need).update(level_fit=1.5)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Match.objects.filter(need=need).update(track_record_fit=-0.1)
 
 
 def test_invitation_unique_and_answered_ones_carry_a_time():

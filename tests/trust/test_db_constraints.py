@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from matching import scoring
 from matching.models import Invitation, Match
 from needs.models import Need
 from profiles.models import Profile, ProfileSkill
@@ -49,7 +50,7 @@ def funnel():
 
 
 def match_fields(**extra):
-    fits = {f"{n}_fit": 0.5 for n in ("level", "skill", "availability", "rate", "language", "timezone")}
+    fits = {f"{n}_fit": 0.5 for n in scoring.COMPONENTS}
     return {"rank": 1, "score": 0.5, "computed_at": timezone.now(), **fits, **extra}
 
 
