@@ -3,6 +3,8 @@
 Callers render the text in the recipient's language; use `email_to_user` for the usual case.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -73,7 +75,7 @@ def email_send(*, email_id: int) -> bool:
 
 
 def pending_email_ids(*, older_than_seconds: int = 60, limit: int = 500) -> list[int]:
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     return list(
         OutboundEmail.objects.filter(
             sent_at__isnull=True, failed_at__isnull=True, created_at__lt=cutoff, attempts__lt=10

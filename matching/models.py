@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -461,7 +462,7 @@ class Feedback(models.Model):
         return f"{self.engagement} ({self.side})"
 
     def final_at(self):
-        return self.created_at + timezone.timedelta(days=FEEDBACK_FINAL_AFTER_DAYS)
+        return self.created_at + timedelta(days=FEEDBACK_FINAL_AFTER_DAYS)
 
     def is_final(self, now=None) -> bool:
         return (now or timezone.now()) >= self.final_at()

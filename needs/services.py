@@ -127,7 +127,8 @@ def _move(*, need: Need, actor, target: str) -> Need:
 
 @transaction.atomic
 def need_open(*, need: Need, actor) -> Need:
-    """Publish a draft (or reopen): the need becomes open and its matching run is published on commit."""
+    """Publish a draft, or reopen a paused or closed need: it becomes open and its matching run is
+    published on commit."""
     return _move(need=need, actor=actor, target=State.OPEN)
 
 
@@ -135,12 +136,6 @@ def need_open(*, need: Need, actor) -> Need:
 def need_pause(*, need: Need, actor) -> Need:
     """Pause an open need: it keeps its matches but is not re-ranked until reopened."""
     return _move(need=need, actor=actor, target=State.PAUSED)
-
-
-@transaction.atomic
-def need_reopen(*, need: Need, actor) -> Need:
-    """Reopen a paused or closed need and re-rank it."""
-    return _move(need=need, actor=actor, target=State.OPEN)
 
 
 @transaction.atomic

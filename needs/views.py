@@ -146,7 +146,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
 TRANSITIONS = {
     "open": services.need_open,
     "pause": services.need_pause,
-    "reopen": services.need_reopen,
+    "reopen": services.need_open,
     "close": services.need_close,
 }
 

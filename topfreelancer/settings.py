@@ -205,7 +205,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 # A dead broker must not hang a request: publishing gives up fast, the work is already recorded
-# in the database and a periodic task picks it up again (see topfreelancer/tasks.py).
+# in the database and a periodic task picks it up again (beat: accounts.tasks.send_pending_emails,
+# matching.tasks.requeue_pending_matching).
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {

@@ -2,10 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from topfreelancer.formsets import BoundedFormSet
-from topfreelancer.ids import IdChoiceField
 from topfreelancer.text import MESSAGE_MAX, WORK_SAMPLE_MAX
 
-from .models import Application, Question, ReasonTemplate, ScreeningExperience
+from .models import Application, Question, ScreeningExperience
 from .uploads import validate_upload
 
 
@@ -165,8 +164,3 @@ class ReviewForm(forms.Form):
 
     def scores(self) -> dict[int, int]:
         return {c.pk: self.cleaned_data[f"c_{c.pk}"] for c in self.criteria}
-
-
-class ReasonTemplateChoiceField(IdChoiceField):
-    def label_from_instance(self, obj: ReasonTemplate) -> str:
-        return obj.title_en

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from celery import shared_task
 
 from .models import Application
@@ -17,9 +19,7 @@ def expire_stale() -> int:
     for application in candidates.filter(~Q(current_stage=None)).only(
         "pk", "stage_entered_at", "current_stage__expire_after_days"
     ):
-        due = application.stage_entered_at + timezone.timedelta(
-            days=application.current_stage.expire_after_days
-        )
+        due = application.stage_entered_at + timedelta(days=application.current_stage.expire_after_days)
         if due <= now and application_expire(application=application):
             closed += 1
     return closed

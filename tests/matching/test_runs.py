@@ -16,7 +16,7 @@ from matching.services import (
     pending_need_ids,
 )
 from needs.models import Need
-from needs.services import need_close, need_create, need_pause, need_reopen, need_update
+from needs.services import need_close, need_create, need_open, need_pause, need_update
 from profiles.models import Profile
 from profiles.signals import profile_changed
 from tests.factories import CustomerFactory, ProfileFactory, SkillFactory, SpecializationFactory, level
@@ -171,7 +171,7 @@ def test_pause_reopen_close(spec, django_capture_on_commit_callbacks):
     assert callbacks == []
     assert need.matching_state == Need.MatchingState.IDLE
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        need_reopen(need=need, actor=need.customer)
+        need_open(need=need, actor=need.customer)
     assert len(callbacks) == 1
     need.refresh_from_db()
     assert need.state == Need.State.OPEN and need.matching_state == Need.MatchingState.DONE

@@ -1,7 +1,9 @@
 """Every change of the funnel's state goes through these functions (see STYLE.md).
 
-Each locks the application row (`select_for_update` in `transaction.atomic`), checks the move
-against `TRANSITIONS`, writes a stage result and an audit entry, and sends the email on commit.
+Each locks the application row (`select_for_update` in `transaction.atomic`) and checks the move
+against `TRANSITIONS`; a transition writes a stage result and an audit entry and sends its email on
+commit. Starting a test attempt is not a transition: it records the attempt itself (its start time is
+the server's clock for the time limit) and writes no audit entry.
 """
 
 from .applications import (
