@@ -205,6 +205,9 @@ def load(*, stdout) -> None:
         stdout.write("needs: no listed profiles yet: the shortlists fill once profiles are published")
 
 
+DEMO_SPECIALIST = "specialist@example.com"
+
+
 def _invitations(needs: list[Need]) -> int:
     """Invitations in each state on the first ranked needs, and one for specialist@example.com."""
     now = timezone.now()
@@ -213,7 +216,10 @@ def _invitations(needs: list[Need]) -> int:
     for need in needs:
         if need.state != Need.State.OPEN:
             continue
-        top = list(need.matches.order_by("rank").select_related("profile")[: len(states)])
+        # The demo specialist is left out here: they get the open invitation below (with questions on
+        # it in the matching demo), whatever the ranking of the day puts them at.
+        ranked = need.matches.exclude(profile__user__email=DEMO_SPECIALIST).order_by("rank")
+        top = list(ranked.select_related("profile")[: len(states)])
         for match, state in zip(top, states, strict=False):
             _, made = Invitation.objects.get_or_create(
                 need=need,
@@ -225,7 +231,7 @@ def _invitations(needs: list[Need]) -> int:
                 },
             )
             created += made
-    specialist = Profile.objects.filter(user__email="specialist@example.com").first()
+    specialist = Profile.objects.filter(user__email=DEMO_SPECIALIST).first()
     backend = next(
         (n for n in needs if n.specialization_id == getattr(specialist, "specialization_id", None)), None
     )
