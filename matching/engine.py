@@ -12,25 +12,14 @@ from django.db import connection
 from django.utils import timezone
 
 from . import scoring
+from .candidates import INPUTS
 from .fields import SetField
 from .models import Candidate, Match
 from .terms import COMPONENT_COLUMNS, F, Terms, ceiling, levels, need_terms
 
-COLUMNS = (
-    "profile_id",
-    "level_id",
-    "hours_per_week",
-    "available_from",
-    "rate_min",
-    "rate_max",
-    "currency",
-    "rate_min_base_cents",
-    "utc_offset",
-    "skills",
-    "verified_skills",
-    "languages",
-    "track_record",
-)
+# What a run reads of each candidate: its id and the score's inputs (the hard filter `listed` is
+# in the WHERE clause).
+COLUMNS = ("profile_id", *(name for name in INPUTS if name != "listed"))
 # Levels fitting at least this well are ranked first (the need's level and one above).
 NEAR_LEVEL_FIT = 0.8
 
