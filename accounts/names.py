@@ -10,6 +10,28 @@ from django.utils.translation import gettext as _
 
 AVATAR_COLOURS = 8  # .avatar-0 ... .avatar-7 in site.css: white initials at 4.5:1 or more on each
 
+# Who has a relation that reveals full names lives in a higher app (an accepted invitation, in
+# matching), which registers its answer here in its AppConfig.ready(): lower apps ask this module.
+_revealers = []
+
+
+def register_revealer(revealer) -> None:
+    """`revealer(*, viewer, user_ids) -> set[int]`: the ids among user_ids the viewer sees by full name."""
+    if revealer not in _revealers:
+        _revealers.append(revealer)
+
+
+def names_revealed(*, viewer, user_ids) -> set[int]:
+    """Which of these people the viewer sees by full name: themselves, and whoever a registered
+    relation reveals. No query for a visitor."""
+    user_ids = set(user_ids)
+    if not viewer.is_authenticated or not user_ids:
+        return set()
+    revealed = {viewer.pk} & user_ids
+    for revealer in _revealers:
+        revealed |= revealer(viewer=viewer, user_ids=user_ids - revealed)
+    return revealed
+
 
 def person_name(user, *, revealed: bool = False) -> str:
     words = (user.full_name or "").split()

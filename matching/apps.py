@@ -10,10 +10,13 @@ class MatchingConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import post_save
 
+        from accounts.names import register_revealer
         from profiles.signals import exchange_rates_changed, profile_changed
 
         from . import receivers
+        from .selectors import names_revealed_by_invitations
 
+        register_revealer(names_revealed_by_invitations)
         profile_changed.connect(receivers.profile_changed, dispatch_uid="matching.profile_changed")
         exchange_rates_changed.connect(
             receivers.exchange_rates_changed, dispatch_uid="matching.exchange_rates_changed"

@@ -95,16 +95,16 @@ def needs_for_specialist(*, profile, limit: int = 50) -> tuple[list[Match], list
     return ranked, others
 
 
-def names_revealed(*, viewer, user_ids) -> set[int]:
-    """Which of these people the viewer sees by full name: themselves, and the other side of an
-    accepted invitation (the naming rule, accounts/names.py). One query, none for a visitor."""
-    user_ids = set(user_ids)
-    if not viewer.is_authenticated or not user_ids:
+def names_revealed_by_invitations(*, viewer, user_ids) -> set[int]:
+    """The naming rule's relation (accounts/names.py): the other side of an accepted invitation
+    between the viewer and each of these people. One query; registered in MatchingConfig.ready()."""
+    if not user_ids:
         return set()
     accepted = Invitation.objects.filter(state=Invitation.State.ACCEPTED).filter(
         Q(need__customer=viewer, specialist_id__in=user_ids)
         | Q(specialist=viewer, need__customer_id__in=user_ids)
     )
     pairs = accepted.values_list("specialist_id", "need__customer_id")
-    others = {specialist if customer == viewer.pk else customer for specialist, customer in pairs}
-    return (others | {viewer.pk}) & user_ids
+    return {specialist if customer == viewer.pk else customer for specialist, customer in pairs} & set(
+        user_ids
+    )

@@ -11,7 +11,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Query
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
-from matching.selectors import names_revealed
+from accounts.names import names_revealed
 from vetting.selectors import verified_stages
 
 from .filters import SORTS

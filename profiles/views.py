@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from matching.selectors import names_revealed
+from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
 
 from . import services
