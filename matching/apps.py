@@ -11,6 +11,7 @@ class MatchingConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from accounts.names import register_revealer
+        from needs.signals import need_changed
         from profiles.signals import exchange_rates_changed, profile_changed
 
         from . import receivers
@@ -18,6 +19,7 @@ class MatchingConfig(AppConfig):
 
         register_revealer(names_revealed_by_invitations)
         profile_changed.connect(receivers.profile_changed, dispatch_uid="matching.profile_changed")
+        need_changed.connect(receivers.need_changed, dispatch_uid="matching.need_changed")
         exchange_rates_changed.connect(
             receivers.exchange_rates_changed, dispatch_uid="matching.exchange_rates_changed"
         )

@@ -15,6 +15,11 @@ def profile_changed(sender, *, profile, **kwargs) -> None:
         profile_rematch(profile_id=profile.pk)
 
 
+def need_changed(sender, *, need, **kwargs) -> None:
+    """A need's content or state changed: an open one is marked pending and ranked on commit."""
+    need_request_matching(need=need)
+
+
 def exchange_rates_changed(sender, **kwargs) -> None:
     """The rates in force moved: every open need with a budget in another currency than the base is
     ranked again (its budget compares differently with every rate). Locks them in id order."""

@@ -5,10 +5,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from matching.services import need_request_matching
 from topfreelancer.admin import BoundedInline
 
 from .models import Need, NeedEvent
+from .signals import need_changed
 
 
 class NeedEventInline(BoundedInline):
@@ -43,7 +43,7 @@ class NeedAdmin(admin.ModelAdmin):
         count = 0
         with transaction.atomic():
             for need in queryset.select_for_update().filter(state=Need.State.OPEN):
-                need_request_matching(need=need)
+                need_changed.send(sender=Need, need=need)
                 count += 1
         messages.success(
             request,

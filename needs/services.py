@@ -1,4 +1,5 @@
-"""State changes of needs. Every change of an open need requests a matching run on commit."""
+"""State changes of needs. Every change sends `need_changed` in its transaction (the matching ranks
+an open need again on commit)."""
 
 from collections.abc import Iterable
 from uuid import UUID
@@ -7,9 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from matching.services import need_request_matching
-
 from .models import Need, NeedEvent
+from .signals import need_changed
 
 State = Need.State
 # Allowed moves: (from, to). Reopening works from paused and closed.
@@ -101,7 +101,7 @@ def need_update(
         need.full_clean(exclude=["customer"])
         need.save()
         _set_skills(need, must_have_skills, nice_to_have_skills)
-        need_request_matching(need=need)
+        need_changed.send(sender=Need, need=need)
     return need
 
 
@@ -120,8 +120,7 @@ def _move(*, need: Need, actor, target: str) -> Need:
         need.matching_state = Need.MatchingState.IDLE
     need.save(update_fields=["state", "matching_state", "updated_at"])
     NeedEvent.objects.create(need=need, actor=actor, from_state=previous, to_state=target)
-    if target == State.OPEN:
-        need_request_matching(need=need)
+    need_changed.send(sender=Need, need=need)
     return need
 
 

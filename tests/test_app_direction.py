@@ -2,7 +2,8 @@
 
 A lower app never imports a higher one, not even inside a function (a local import hides a loop, it
 does not remove it); a higher app hears a lower one through signals connected in its AppConfig.ready()
-(`vetting.signals.application_accepted`, `profiles.signals.profile_changed`) or a small registry
+(`vetting.signals.application_accepted`, `profiles.signals.profile_changed`,
+`needs.signals.need_changed`) or a small registry
 (`accounts.names.register_revealer`). Migrations are left out
 (they name other apps' models by string) and so are tests.
 
@@ -23,9 +24,6 @@ KNOWN = {
     # they belong in a project-level views module above the apps.
     ("accounts/views.py", "profiles.selectors"),
     ("accounts/views.py", "vetting.selectors"),
-    # A need asks for its matching run directly: a `need_changed` signal matching subscribes to.
-    ("needs/services.py", "matching.services"),
-    ("needs/admin.py", "matching.services"),
     # The need page draws its shortlist: a template hook matching fills.
     ("needs/views.py", "matching.selectors"),
     ("needs/demo.py", "matching.models"),
