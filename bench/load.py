@@ -201,7 +201,12 @@ def catalogue_filters(base: str, catalogue: str) -> list[str]:
         if rng.random() < 0.3:
             query["page"] = rng.choice([2, 3])
         queries.append("?" + urlencode(query))
-    return [catalogue + q for q in queries]
+    # A page past the last answers 404 by design: keep the combinations whose page exists here.
+    client = Client(base)
+    urls = [catalogue + q for q in queries]
+    existing = [url for url in urls if client.request("GET", url)[0].status == 200]
+    client.close()
+    return existing
 
 
 def build_mix(base: str) -> list[Target]:
