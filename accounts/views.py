@@ -6,19 +6,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from profiles.selectors import featured_profiles, with_card_extras
 from topfreelancer.celery import app as celery_app
-from vetting.selectors import funnel_stats
 
 from .decorators import other_role_reason
 from .models import User
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    """The landing page and its proof: the live funnel (cached) and three real specialists."""
-    featured = with_card_extras(featured_profiles(), viewer=request.user)
-    context = {"funnel": funnel_stats()["overall"], "featured": featured}
-    return render(request, "home.html", context)
 
 
 @login_required

@@ -20,10 +20,6 @@ ORDER = ["accounts", "vetting", "profiles", "needs", "matching"]
 RANK = {app: rank for rank, app in enumerate(ORDER)}
 
 KNOWN = {
-    # The landing page and the dashboard live in accounts but show the funnel and profiles:
-    # they belong in a project-level views module above the apps.
-    ("accounts/views.py", "profiles.selectors"),
-    ("accounts/views.py", "vetting.selectors"),
     # The need page draws its shortlist: a template hook matching fills.
     ("needs/views.py", "matching.selectors"),
     ("needs/demo.py", "matching.models"),

@@ -5,11 +5,13 @@ from django.urls import include, path
 
 from accounts import views as account_views
 
+from . import views
+
 admin.site.site_header = "Topfreelancer"
 admin.site.site_title = "Topfreelancer admin"
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", views.home, name="home"),
     path("dashboard/", account_views.dashboard, name="dashboard"),
     path("healthz", account_views.healthz, name="healthz"),
     path("accounts/signup/", account_views.SignupView.as_view(), name="account_signup"),
