@@ -37,8 +37,10 @@ class MessageForm(forms.Form):
         return data
 
 
-def _scale(*anchors) -> list[tuple[int, str]]:
-    return [(n, format_lazy("{} · {}", n, anchor)) for n, anchor in enumerate(anchors, start=1)]
+def _anchored(label, *anchors) -> forms.TypedChoiceField:
+    """A 1-5 rating whose every score says what it means."""
+    choices = [(n, format_lazy("{} · {}", n, anchor)) for n, anchor in enumerate(anchors, start=1)]
+    return forms.TypedChoiceField(label=label, coerce=int, widget=forms.RadioSelect, choices=choices)
 
 
 class CustomerFeedbackForm(forms.Form):
@@ -47,29 +49,21 @@ class CustomerFeedbackForm(forms.Form):
         choices=LevelFit.choices,
         widget=forms.RadioSelect,
     )
-    quality = forms.TypedChoiceField(
-        label=_("Quality of the work"),
-        coerce=int,
-        widget=forms.RadioSelect,
-        choices=_scale(
-            _("unusable: it had to be redone"),
-            _("below expectations: major fixes needed"),
-            _("acceptable: minor fixes needed"),
-            _("good: ready to use"),
-            _("excellent: better than asked"),
-        ),
+    quality = _anchored(
+        _("Quality of the work"),
+        _("unusable: it had to be redone"),
+        _("below expectations: major fixes needed"),
+        _("acceptable: minor fixes needed"),
+        _("good: ready to use"),
+        _("excellent: better than asked"),
     )
-    communication = forms.TypedChoiceField(
-        label=_("Communication"),
-        coerce=int,
-        widget=forms.RadioSelect,
-        choices=_scale(
-            _("hard to reach, agreements missed"),
-            _("often slow or unclear"),
-            _("adequate"),
-            _("clear and timely"),
-            _("proactive: raised problems before they hurt"),
-        ),
+    communication = _anchored(
+        _("Communication"),
+        _("hard to reach, agreements missed"),
+        _("often slow or unclear"),
+        _("adequate"),
+        _("clear and timely"),
+        _("proactive: raised problems before they hurt"),
     )
     would_hire_again = forms.TypedChoiceField(
         label=_("Would you hire them again?"),
@@ -86,29 +80,21 @@ class CustomerFeedbackForm(forms.Form):
 
 
 class SpecialistFeedbackForm(forms.Form):
-    need_clarity = forms.TypedChoiceField(
-        label=_("Clarity of the need"),
-        coerce=int,
-        widget=forms.RadioSelect,
-        choices=_scale(
-            _("unclear: the goal kept changing"),
-            _("vague: much had to be guessed"),
-            _("workable, with questions"),
-            _("clear"),
-            _("crystal clear: goals, limits and what done means"),
-        ),
+    need_clarity = _anchored(
+        _("Clarity of the need"),
+        _("unclear: the goal kept changing"),
+        _("vague: much had to be guessed"),
+        _("workable, with questions"),
+        _("clear"),
+        _("crystal clear: goals, limits and what done means"),
     )
-    responsiveness = forms.TypedChoiceField(
-        label=_("The customer's responsiveness"),
-        coerce=int,
-        widget=forms.RadioSelect,
-        choices=_scale(
-            _("answers took days or never came"),
-            _("often slow"),
-            _("adequate"),
-            _("quick"),
-            _("always quick, decisions without delay"),
-        ),
+    responsiveness = _anchored(
+        _("The customer's responsiveness"),
+        _("answers took days or never came"),
+        _("often slow"),
+        _("adequate"),
+        _("quick"),
+        _("always quick, decisions without delay"),
     )
     comment = CustomerFeedbackForm.base_fields["comment"]
 
