@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from typing_extensions import override
 
 from topfreelancer.admin import IdFieldsAdmin
 from topfreelancer.admin_titles import AccusativeTitles
@@ -42,9 +43,11 @@ class EmailStatusFilter(admin.SimpleListFilter):
     title = _("status")
     parameter_name = "status"
 
+    @override
     def lookups(self, request, model_admin):
         return [("pending", _("Pending")), ("sent", _("Sent")), ("failed", _("Failed"))]
 
+    @override
     def queryset(self, request, queryset):
         return {
             "pending": queryset.filter(sent_at__isnull=True, failed_at__isnull=True),
@@ -70,8 +73,10 @@ class OutboundEmailAdmin(AccusativeTitles, admin.ModelAdmin):
         "last_error",
     ]
 
+    @override
     def has_add_permission(self, request):
         return False
 
+    @override
     def has_change_permission(self, request, obj=None):
         return False

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from topfreelancer.queue import enqueue_on_commit
 from topfreelancer.text import one_line
 
+from . import tasks
 from .models import OutboundEmail
 
 
@@ -22,10 +23,8 @@ def email_enqueue(*, to: str, subject: str, body: str) -> OutboundEmail:
 
     The subject is put on one line: it is often built from user text (a need's title).
     """
-    from .tasks import send_email
-
     email = OutboundEmail.objects.create(to=to, subject=one_line(subject).strip()[:255], body=body)
-    enqueue_on_commit(send_email, email.pk)
+    enqueue_on_commit(tasks.send_email, email.pk)
     return email
 
 

@@ -20,6 +20,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "topfreelancer.settings")
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+
+from bench import (  # noqa: E402
+    catalogue,
+    markup,
+    matching,
+    search,
+    validity,
+)
 
 # The catalogue row whose ratios are reported (the filters and search a customer combines).
 TARGET = "filters + search (target)"
@@ -27,8 +36,6 @@ TARGET = "filters + search (target)"
 
 def prepare_database() -> None:
     """Migrate the database (a fresh, empty one works; a no-op on a migrated one)."""
-    from django.core.management import call_command
-
     call_command("migrate", interactive=False, verbosity=1)
 
 
@@ -42,7 +49,6 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["markup"], help="run this benchmark alone")
     args = parser.parse_args(argv)
-    from bench import markup
 
     print(f"Markdown rendering at {markup.N:,} characters (no database)", flush=True)
     markup_rows = markup.run()
@@ -57,7 +63,6 @@ def main(argv=None) -> int:
         return 2
     n = int(os.environ.get("BENCH_N", "100000"))
     prepare_database()
-    from bench import catalogue, matching, search, validity
 
     print(f"Catalogue at {n:,} profiles (loading them if needed)", flush=True)
     rows = catalogue.run(n=n, stdout=sys.stdout)

@@ -30,15 +30,25 @@ if not apps.ready:  # run as a script
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "topfreelancer.settings")
     django.setup()
 
-from django.conf import settings  # noqa: E402
-from django.core.cache import cache  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.http import HttpRequest, HttpResponse, QueryDict  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import include, path, reverse  # noqa: E402
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.template import engines
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import include, path, reverse
 
-from profiles.selectors import count_cache_key  # noqa: E402
+from bench.loader import load_profiles
+from profiles.models import (
+    Profile,
+    Skill,
+)
+from profiles.selectors import (
+    count_cache_key,
+    with_card_data,
+)
+from vetting.models import Level, Specialization
 
 REPEATS = 15
 WARMUP = 2
@@ -48,9 +58,6 @@ PROFILE_LINK = re.compile(r'href="/(?:[a-z]{2}/)?specialists/(\d+)/"')
 
 def bare_catalogue(request: HttpRequest) -> HttpResponse:
     """The same cards in the same layout, by primary key: no filter, count, sort or form."""
-    from profiles.models import Profile
-    from profiles.selectors import with_card_data
-
     ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdigit()]
     by_pk = {p.pk: p for p in with_card_data(Profile.objects.filter(pk__in=ids))}
     context = {"profiles": [by_pk[pk] for pk in ids if pk in by_pk]}
@@ -64,8 +71,6 @@ BARE_TEMPLATE = """{% extends "base.html" %}{% load static %}
 
 
 def _bare_template():
-    from django.template import engines
-
     return engines["django"].from_string(BARE_TEMPLATE)
 
 
@@ -80,9 +85,6 @@ def _percentile(values: list[float], q: float) -> float:
 
 def combos() -> list[tuple[str, dict]]:
     """Common filter combinations, resolved to this database's primary keys."""
-    from profiles.models import Skill
-    from vetting.models import Level, Specialization
-
     spec = {s.slug: s.pk for s in Specialization.objects.all()}
     level = {lv.code: lv.pk for lv in Level.objects.all()}
     skill = {s.slug: s.pk for s in Skill.objects.filter(slug__in=["python", "postgresql", "figma", "django"])}
@@ -189,9 +191,6 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
 
 
 def run(*, n: int, repeats: int = REPEATS, warmup: int = WARMUP, stdout=None) -> list[dict]:
-    from bench.loader import load_profiles
-    from profiles.models import Profile
-
     load_profiles(n, stdout=stdout)
     listed = Profile.objects.listed().count()
     # DEBUG off as in production (no query log); the project's URLs plus the bare view.

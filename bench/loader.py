@@ -28,6 +28,7 @@ from matching.candidates import candidates_load
 from profiles.demo import CONTENT, LANGUAGE_SETS, RATE_BY_LEVEL, TECHNICAL
 from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
 from profiles.money import base_cents
+from profiles.search import reindex
 from vetting.demo_content import SPECIALIZATIONS, skill_name_ru
 from vetting.models import Level, Specialization
 
@@ -199,8 +200,6 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
 
 def load_profiles(n: int, *, seed: int = 1, stdout=None) -> int:
     """Make sure at least n bench profiles exist (vetted, published); return how many were added."""
-    from profiles.search import reindex
-
     have = _bench_users().count()
     if have >= n:
         return 0

@@ -8,6 +8,8 @@ Needs no database.
 import statistics
 import time
 
+from topfreelancer.markup import render_markdown
+
 N = 20_000
 
 
@@ -55,8 +57,6 @@ def pathological_inputs(n: int = N) -> dict[str, str]:
 
 def run(n: int = N, rounds: int = 5) -> list[dict]:
     """Median time per input over `rounds`, inputs interleaved in each round."""
-    from topfreelancer.markup import render_markdown
-
     inputs = pathological_inputs(n)
     for text in inputs.values():  # warm-up
         render_markdown(text)

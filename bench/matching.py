@@ -35,9 +35,30 @@ if not apps.ready:  # run as a script
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "topfreelancer.settings")
     django.setup()
 
-from django.conf import settings  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Count
+from django.test import Client, override_settings
+
+from accounts.models import User
+from bench.catalogue import BARE_PATH
+from bench.loader import load_profiles
+from matching.engine import rank
+from matching.models import (
+    Candidate,
+    Match,
+)
+from matching.services import matching_run
+from needs.models import Need
+from profiles.models import (
+    Profile,
+    ProfileSkill,
+)
+from profiles.services import profile_update
+from vetting.models import (
+    Level,
+    Specialization,
+)
 
 REPEATS = int(os.environ.get("BENCH_MATCHING_REPEATS", "15"))
 OPEN_NEEDS = int(os.environ.get("BENCH_OPEN_NEEDS", "1000"))
@@ -51,10 +72,6 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def _largest_specialization():
-    from django.db.models import Count
-
-    from matching.models import Candidate
-    from vetting.models import Specialization
 
     top = (
         Candidate.objects.scorable()
@@ -68,15 +85,10 @@ def _largest_specialization():
 
 
 def _customer():
-    from accounts.models import User
-
     return User.objects.get_or_create(email=CUSTOMER, defaults={"role": "customer"})[0]
 
 
 def _common_skills(spec, k: int) -> list[int]:
-    from django.db.models import Count
-
-    from profiles.models import ProfileSkill
 
     return list(
         ProfileSkill.objects.filter(profile__specialization=spec)
@@ -89,10 +101,6 @@ def _common_skills(spec, k: int) -> list[int]:
 
 def _open_needs(spec, *, count: int, stdout=None) -> int:
     """Make sure `count` open bench needs exist in `spec`, each ranked once. Returns how many are open."""
-    from matching.services import matching_run
-    from needs.models import Need
-    from vetting.models import Level
-
     customer = _customer()
     mine = Need.objects.filter(customer=customer, specialization=spec, state=Need.State.OPEN).exclude(
         title="Bench need"
@@ -146,9 +154,6 @@ def _open_needs(spec, *, count: int, stdout=None) -> int:
 
 def _need(spec):
     """The timed need: Senior, the specialization's 3 most common skills as must-have, 2 as nice."""
-    from needs.models import Need
-    from vetting.models import Level
-
     customer = _customer()
     Need.objects.filter(customer=customer, title="Bench need").delete()
     need = Need.objects.create(
@@ -173,18 +178,12 @@ def _need(spec):
 
 
 def _bare_ids(spec) -> str:
-    from profiles.models import Profile
-
     ids = Profile.objects.listed().filter(specialization=spec).order_by("-level_rank", "-id")[:20]
     return ",".join(str(pk) for pk in ids.values_list("pk", flat=True))
 
 
 def _exact(need_ids: list[int]) -> bool:
     """Every stored shortlist equals a full ranking of its need (same profiles, places, scores)."""
-    from matching.engine import rank
-    from matching.models import Match
-    from needs.models import Need
-
     for need in Need.objects.filter(pk__in=need_ids):
         stored = list(Match.objects.filter(need=need).order_by("rank").values_list("profile_id", "score"))
         if stored != [(row["profile_id"], row["score"]) for row in rank(need)]:
@@ -194,14 +193,6 @@ def _exact(need_ids: list[int]) -> bool:
 
 def run(*, n: int, repeats: int = REPEATS, stdout=None) -> dict:
     """The figures at n profiles: medians and p95 in ms and the ratios, plus the counts behind them."""
-    from bench.catalogue import BARE_PATH
-    from bench.loader import load_profiles
-    from matching.models import Candidate
-    from matching.services import matching_run
-    from needs.models import Need
-    from profiles.models import Profile
-    from profiles.services import profile_update
-
     if not settings.IS_POSTGRES:
         raise SystemExit("bench/matching.py needs PostgreSQL: set DATABASE_URL=postgres://...")
     load_profiles(n, stdout=stdout)

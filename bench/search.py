@@ -19,6 +19,11 @@ from unittest import mock
 import django
 from django.apps import apps
 
+from bench.loader import load_profiles
+from profiles import words
+from profiles.models import Profile
+from profiles.search import search
+
 if not apps.ready:  # run as a script
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "topfreelancer.settings")
     django.setup()
@@ -62,24 +67,17 @@ PAIRS = {
 
 
 def _ids(text: str) -> set[int]:
-    from profiles.models import Profile
-    from profiles.search import search
-
     return set(search(Profile.objects.listed(), text).values_list("pk", flat=True))
 
 
 @contextmanager
 def _thesaurus_off():
-    from profiles import words
-
     vocabulary = replace(words.vocabulary(), synonyms={})
     with mock.patch.object(words, "vocabulary", lambda: vocabulary):
         yield
 
 
 def run(*, n: int, stdout=None) -> list[dict]:
-    from bench.loader import load_profiles
-
     load_profiles(n, stdout=stdout)
     rows = _measure(PAIRS)
     with _thesaurus_off():

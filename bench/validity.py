@@ -34,8 +34,29 @@ if not apps.ready:  # run as a script
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "topfreelancer.settings")
     django.setup()
 
-from django.db import transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.db import (
+    connection,
+    transaction,
+)
+from django.utils import timezone
+
+from accounts.models import User
+from matching import validity
+from matching.models import Engagement, Feedback, Invitation
+from needs.models import Need
+from vetting.models import (
+    Application,
+    ApplicationStatus,
+    Choice,
+    Level,
+    Outcome,
+    Question,
+    Specialization,
+    Stage,
+    StageKind,
+    StageResult,
+    TestAttempt,
+)
 
 REPEATS = 5
 QUESTIONS = 10
@@ -47,8 +68,6 @@ def _clip(value: float, low: float, high: float) -> float:
 
 
 def _funnel():
-    from vetting.models import Choice, Question, Specialization, Stage, StageKind
-
     spec, created = Specialization.objects.get_or_create(
         slug=SLUG, defaults={"name_en": "Bench validity", "name_ru": "Бенчмарк валидности"}
     )
@@ -70,11 +89,6 @@ def _funnel():
 
 def load(n: int, *, seed: int = 1) -> None:
     """n ended engagements with customers' feedback (adds only what is missing)."""
-    from accounts.models import User
-    from matching.models import Engagement, Feedback, Invitation
-    from needs.models import Need
-    from vetting.models import Application, ApplicationStatus, Level, Outcome, StageResult, TestAttempt
-
     spec = _funnel()
     have = Feedback.objects.filter(engagement__need__specialization=spec).count()
     if have >= n:
@@ -200,7 +214,6 @@ def load(n: int, *, seed: int = 1) -> None:
                     )
                 )
             Feedback.objects.bulk_create(feedback)
-    from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -208,15 +221,10 @@ def load(n: int, *, seed: int = 1) -> None:
 
 
 def _report(spec_id: int):
-    from matching import validity
-
     return validity.stage_validity(), validity.item_analysis(specialization_id=spec_id)
 
 
 def _fetch(spec_id: int) -> int:
-    from matching import validity
-    from vetting.models import Application, Choice, StageResult, TestAttempt
-
     rows = len(list(validity._outcomes()))
     rows += len(
         list(
@@ -245,8 +253,6 @@ def _fetch(spec_id: int) -> int:
 
 
 def run(*, n: int, repeats: int = REPEATS) -> dict:
-    from vetting.models import Specialization
-
     started = time.perf_counter()
     load(n)
     loaded_s = time.perf_counter() - started

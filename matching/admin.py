@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from typing_extensions import override
 
 from topfreelancer.admin import BoundedInline
 from vetting.models import Specialization
@@ -16,9 +17,11 @@ from .validity_chart import band_chart, interval_bar, level_rows
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    @override
     def has_add_permission(self, request):
         return False
 
+    @override
     def has_change_permission(self, request, obj=None):
         return False
 
@@ -55,6 +58,7 @@ class EngagementEventInline(BoundedInline):
     readonly_fields = ["at", "kind", "actor", "from_state", "to_state"]
     fields = readonly_fields
 
+    @override
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -1,5 +1,11 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+
+from accounts.names import register_revealer
+from needs.signals import need_changed
+from profiles.signals import exchange_rates_changed, profile_changed
 
 
 class MatchingConfig(AppConfig):
@@ -7,15 +13,8 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Matching")
 
     def ready(self):
-        from django.conf import settings
-        from django.db.models.signals import post_save
-
-        from accounts.names import register_revealer
-        from needs.signals import need_changed
-        from profiles.signals import exchange_rates_changed, profile_changed
-
-        from . import receivers
-        from .selectors import names_revealed_by_invitations
+        from . import receivers  # noqa: PLC0415 - imports models: only once the app registry is ready
+        from .selectors import names_revealed_by_invitations  # noqa: PLC0415 - imports models, as above
 
         register_revealer(names_revealed_by_invitations)
         profile_changed.connect(receivers.profile_changed, dispatch_uid="matching.profile_changed")

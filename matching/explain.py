@@ -10,6 +10,8 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from profiles.choices import Language
+
 
 def _level_name(names: dict | None, code: str | None) -> str:
     if not names:
@@ -104,8 +106,6 @@ def _rate(facts: dict) -> str:
 
 
 def _languages(facts: dict) -> str | None:
-    from profiles.choices import Language
-
     asked = facts.get("languages_asked") or []
     if not asked:
         return None

@@ -3,6 +3,7 @@
 import json
 
 from django.db import models
+from typing_extensions import override
 
 
 class SetField(models.Field):
@@ -30,12 +31,14 @@ class SetField(models.Field):
     def db_type(self, connection):
         return f"{self.base}[]" if connection.vendor == "postgresql" else "text"
 
+    @override
     def get_db_prep_value(self, value, connection, prepared=False):
         if value is None:
             return None
         items = sorted(set(value))
         return items if connection.vendor == "postgresql" else json.dumps(items)
 
+    @override
     def from_db_value(self, value, expression, connection):
         return self.to_python(value)
 

@@ -13,6 +13,7 @@ from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import MESSAGE_MAX, CappedTextField, SingleLineCharField
 from vetting.uploads import extension_of
 
+from .explain import explain
 from .fields import SetField
 from .scoring import COMPONENTS
 
@@ -84,8 +85,6 @@ class Match(models.Model):
 
     @property
     def explanation(self) -> str:
-        from .explain import explain
-
         return explain(self.facts)
 
 
@@ -329,7 +328,7 @@ class Conversation(models.Model):
         return str(self.invitation)
 
 
-def attachment_upload_to(instance, filename: str) -> str:
+def attachment_upload_to(_instance, filename: str) -> str:
     # Never the user's file name: a random one, keeping only the checked extension.
     return f"matching/attachments/{uuid.uuid4().hex}.{extension_of(filename) or 'bin'}"
 

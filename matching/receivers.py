@@ -8,19 +8,19 @@ from .candidates import candidates_sync
 from .services import need_request_matching, profile_rematch
 
 
-def profile_changed(sender, *, profile, **kwargs) -> None:
+def profile_changed(*, profile, **kwargs) -> None:
     """A profile changed what a match reads: the read model follows in this transaction, then the
     shortlists."""
     if candidates_sync(profile_ids=[profile.pk]):
         profile_rematch(profile_id=profile.pk)
 
 
-def need_changed(sender, *, need, **kwargs) -> None:
+def need_changed(*, need, **kwargs) -> None:
     """A need's content or state changed: an open one is marked pending and ranked on commit."""
     need_request_matching(need=need)
 
 
-def exchange_rates_changed(sender, **kwargs) -> None:
+def exchange_rates_changed(**kwargs) -> None:
     """The rates in force moved: every open need with a budget in another currency than the base is
     ranked again (its budget compares differently with every rate). Locks them in id order."""
     budgeted = Need.objects.open().filter(budget_max__isnull=False).exclude(currency=BASE)
@@ -28,7 +28,7 @@ def exchange_rates_changed(sender, **kwargs) -> None:
         need_request_matching(need=need)
 
 
-def user_saved(sender, *, instance, created=False, update_fields=None, **kwargs) -> None:
+def user_saved(*, instance, created=False, update_fields=None, **kwargs) -> None:
     """An account (de)activated lists or unlists its profile. New accounts and logins are skipped."""
     if created or (update_fields is not None and "is_active" not in update_fields):
         return

@@ -257,7 +257,7 @@ class Terms:
 
 @cache
 def _level_fits_cached(need_level_id: int, table: tuple) -> dict[int, float]:
-    position = {pk: pos for pk, pos in table}
+    position = dict(table)
     return {pk: scoring.level_fit(pos - position[need_level_id]) for pk, pos in table}
 
 

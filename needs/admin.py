@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from typing_extensions import override
 
 from topfreelancer.admin import BoundedInline
 
@@ -18,6 +19,7 @@ class NeedEventInline(BoundedInline):
     fields = ["at", "actor", "from_state", "to_state"]
     readonly_fields = fields
 
+    @override
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -35,6 +37,7 @@ class NeedAdmin(admin.ModelAdmin):
     inlines = [NeedEventInline]
     actions = ["rerank"]
 
+    @override
     def has_add_permission(self, request):
         return False
 

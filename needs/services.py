@@ -87,7 +87,7 @@ def _need_of_token(customer, form_token: UUID) -> Need | None:
 def need_update(
     *,
     need: Need,
-    actor,
+    actor,  # noqa: ARG001 - unused until need edits are audited (issue 10, one way to change state)
     fields: dict,
     must_have_skills: Iterable = (),
     nice_to_have_skills: Iterable = (),

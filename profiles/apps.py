@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+
+from vetting.signals import application_accepted
 
 
 class ProfilesConfig(AppConfig):
@@ -7,37 +10,22 @@ class ProfilesConfig(AppConfig):
     verbose_name = _("Profiles")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        # These import models: only once the app registry is ready.
+        from vetting.models import Level, Specialization  # noqa: PLC0415 - models, see above
 
-        from vetting.models import Level, Specialization
-        from vetting.signals import application_accepted
+        from . import filters, money, search, services, words  # noqa: PLC0415 - models, see above
+        from .models import Skill, Synonym  # noqa: PLC0415 - models, see above
 
-        from .filters import clear_reference_choices
-        from .models import Skill, Synonym
-        from .money import ExchangeRate, clear_rate_table
-        from .services import _grant_on_acceptance
-        from .words import clear_vocabulary
-
-        application_accepted.connect(_grant_on_acceptance, dispatch_uid="profiles.grant_on_acceptance")
-        post_save.connect(clear_rate_table, sender=ExchangeRate)
-        post_delete.connect(clear_rate_table, sender=ExchangeRate)
+        application_accepted.connect(
+            services._grant_on_acceptance, dispatch_uid="profiles.grant_on_acceptance"
+        )
+        post_save.connect(money.clear_rate_table, sender=money.ExchangeRate)
+        post_delete.connect(money.clear_rate_table, sender=money.ExchangeRate)
 
         for model in (Specialization, Level, Skill):
-            post_save.connect(clear_reference_choices, sender=model)
-            post_delete.connect(clear_reference_choices, sender=model)
+            post_save.connect(filters.clear_reference_choices, sender=model)
+            post_delete.connect(filters.clear_reference_choices, sender=model)
         for model in (Specialization, Level, Skill, Synonym):
-            post_save.connect(clear_vocabulary, sender=model)
-            post_delete.connect(clear_vocabulary, sender=model)
-        post_migrate.connect(_fill_search_text, sender=self)
-
-
-def _fill_search_text(using, **kwargs):
-    """SQLite: give profiles made before the stored search text had one (PostgreSQL's vectors are
-    rebuilt by the migrations' SQL; Python stemming cannot be frozen into a migration)."""
-    from django.db import connections
-
-    from .models import Profile
-    from .search import reindex
-
-    if connections[using].vendor == "sqlite":
-        reindex(Profile.objects.using(using).filter(search_text="").values_list("pk", flat=True))
+            post_save.connect(words.clear_vocabulary, sender=model)
+            post_delete.connect(words.clear_vocabulary, sender=model)
+        post_migrate.connect(search.fill_missing_search_text, sender=self)

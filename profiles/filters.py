@@ -9,6 +9,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from typing_extensions import override
 
 from vetting.models import Level, Specialization
 
@@ -37,6 +38,7 @@ class OnePassSelect(forms.Select):
     """A <select> (or <select multiple>) rendered in one pass: Django's per-option templates made
     the catalogue's filter form cost about as much as the page's queries (bench/README.md)."""
 
+    @override
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
         # Plain string joins over escaped values: format_html per option costs 10x more.
@@ -56,6 +58,7 @@ class OnePassSelectMultiple(OnePassSelect, forms.SelectMultiple):
 class OnePassCheckboxes(forms.CheckboxSelectMultiple):
     """Checkboxes in one pass, in the same markup as Django's (a div per choice)."""
 
+    @override
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
         base = self.build_attrs(self.attrs, attrs).get("id", f"id_{name}")
@@ -173,10 +176,10 @@ class CatalogueFilter(django_filters.FilterSet):
         self.currency = viewer_currency()
         self.filters["rate_max"].label = _("Hourly rate up to (%(currency)s)") % {"currency": self.currency}
 
-    def filter_q(self, queryset, name, value):
+    def filter_q(self, queryset, _name, value):
         return search(queryset, value)
 
-    def filter_min_level(self, queryset, name, value):
+    def filter_min_level(self, queryset, _name, value):
         return queryset.filter(level_rank__gte=self.reference["level_rank"][int(value)])
 
     def filter_queryset(self, queryset):
@@ -190,26 +193,26 @@ class CatalogueFilter(django_filters.FilterSet):
         self.related = []
         return super().filter_queryset(queryset), self.related
 
-    def filter_rate_max(self, queryset, name, value):
+    def filter_rate_max(self, queryset, _name, value):
         cents = base_cents(value, self.currency)
         if cents is None:  # no rate for the viewer's currency in the table: nothing to compare
             return queryset
         return queryset.filter(rate_min_base_cents__lte=cents)
 
-    def filter_skills(self, queryset, name, value):
+    def filter_skills(self, queryset, _name, value):
         self.related += [
             Exists(ProfileSkill.objects.filter(profile=OuterRef("pk"), skill_id=skill_id))
             for skill_id in value
         ]
         return queryset
 
-    def filter_languages(self, queryset, name, value):
+    def filter_languages(self, queryset, _name, value):
         self.related += [
             Exists(ProfileLanguage.objects.filter(profile=OuterRef("pk"), language=code)) for code in value
         ]
         return queryset
 
-    def filter_sort(self, queryset, name, value):
+    def filter_sort(self, queryset, _name, _value):
         return queryset  # applied by the view after filtering (default sort too)
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -55,8 +56,6 @@ class Synonym(models.Model):
         return list(dict.fromkeys(t.strip().lower() for t in self.terms.split(",") if t.strip()))
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if len(self.term_list()) < 2:
             raise ValidationError({"terms": _("Give at least two terms, separated by commas.")})
 
@@ -173,8 +172,6 @@ class Profile(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.rate_min is not None and self.rate_max is not None and self.rate_min > self.rate_max:
             errors["rate_max"] = _("The upper rate must not be below the lower one.")
@@ -257,8 +254,6 @@ class Experience(models.Model):
         return f"{self.role}, {self.organization}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.started_on and self.ended_on and self.ended_on < self.started_on:
             raise ValidationError({"ended_on": _("The end cannot be before the start.")})
 

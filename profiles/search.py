@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from . import words
@@ -72,6 +72,13 @@ def reindex(profile_ids: Iterable[int] | None = None) -> None:
         profile.search_text = search_text(profile)
         changed.append(profile)
     Profile.objects.bulk_update(changed, ["search_text"], batch_size=500)
+
+
+def fill_missing_search_text(using, **kwargs) -> None:
+    """post_migrate on SQLite: give profiles made before the stored search text had one (PostgreSQL's
+    vectors are rebuilt by the migrations' SQL; Python stemming cannot be frozen into a migration)."""
+    if connections[using].vendor == "sqlite":
+        reindex(Profile.objects.using(using).filter(search_text="").values_list("pk", flat=True))
 
 
 def search_text(profile: Profile) -> str:

@@ -139,7 +139,7 @@ def profile_grant_on_acceptance(*, application, verified_skills: Iterable[Skill]
     return profile
 
 
-def _grant_on_acceptance(sender, *, application, verified_skills=(), **kwargs) -> None:
+def _grant_on_acceptance(*, application, verified_skills=(), **kwargs) -> None:
     profile_grant_on_acceptance(application=application, verified_skills=verified_skills)
 
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
+from vetting.selectors import vetting_evidence
 
 from . import services
 from .filters import CatalogueFilter, sort_key
@@ -59,8 +60,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     evidence = []
     if profile.accepted_at:
-        from vetting.selectors import vetting_evidence
-
         evidence = vetting_evidence(user=profile.user)
     revealed = names_revealed(viewer=request.user, user_ids=[profile.user_id])
     context = {"profile": profile, "evidence": evidence, "is_owner": profile.user_id == request.user.pk}

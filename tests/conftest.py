@@ -14,9 +14,13 @@ from datetime import timedelta
 from urllib.parse import urlparse
 
 import pytest
+from celery.contrib.testing.worker import start_worker
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections
+from django.db import connection, connections
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations.special import RunPython
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
@@ -109,11 +113,6 @@ PROJECT_APPS = {"accounts", "vetting", "profiles", "needs", "matching"}
 
 def run_data_migrations() -> None:
     """Re-run the project's data migrations (levels, the Moderators group...), which are idempotent."""
-    from django.apps import apps
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-    from django.db.migrations.operations.special import RunPython
-
     loader = MigrationLoader(None, ignore_no_migrations=True)
     plan = []
     for leaf in loader.graph.leaf_nodes():
@@ -216,10 +215,8 @@ def dead_broker(monkeypatch):
 
 
 @pytest.fixture
-def celery_worker(transactional_db):
+def celery_worker(transactional_db):  # noqa: ARG001 - the worker writes from its own thread
     """A real Celery worker in a thread, consuming from the real broker (Redis)."""
-    from celery.contrib.testing.worker import start_worker
-
     if not broker_reachable():
         missing("needs Redis: set CELERY_BROKER_URL=redis://127.0.0.1:6379/0")
     celery_app.conf.task_always_eager = False
@@ -234,7 +231,7 @@ def _playwright_browser():
     if not os.path.exists(CHROMIUM):
         missing(f"needs Chromium at {CHROMIUM} (apt-get install -y chromium)")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright  # noqa: PLC0415 - optional: absent, the browser tests skip
     except ImportError:
         missing("needs the playwright package")
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are fine.

@@ -4,6 +4,7 @@ import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from typing_extensions import override
 
 from accounts.models import MODERATORS_GROUP, User
 from matching.candidates import candidates_load
@@ -45,7 +46,7 @@ class ModeratorFactory(UserFactory):
     is_staff = True
 
     @factory.post_generation
-    def moderators_group(self, create, extracted, **kwargs):
+    def moderators_group(self, create, _extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
@@ -102,6 +103,7 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     is_published = True
 
     @classmethod
+    @override
     def _after_postgeneration(cls, instance, create, results=None):
         # Written without the services: bring the matching's read model along (as applied: the
         # test ranks what it needs).
@@ -118,6 +120,7 @@ class ProfileSkillFactory(factory.django.DjangoModelFactory):
     verified = False
 
     @classmethod
+    @override
     def _after_postgeneration(cls, instance, create, results=None):
         if create:
             candidates_load(profile_ids=[instance.profile_id])

@@ -7,16 +7,13 @@ from django.core import mail
 
 from accounts.emails import email_enqueue, pending_email_ids
 from accounts.models import OutboundEmail
-from accounts.tasks import send_pending_emails
+from accounts.tasks import send_email, send_pending_emails
 from topfreelancer.queue import publish
 
 
 @pytest.mark.django_db
-def test_dead_broker_publish_gives_up_fast_and_keeps_the_email(
-    dead_broker, django_capture_on_commit_callbacks
-):
-    from accounts.tasks import send_email
-
+@pytest.mark.usefixtures("dead_broker")
+def test_dead_broker_publish_gives_up_fast_and_keeps_the_email(django_capture_on_commit_callbacks):
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
         email = email_enqueue(to="later@example.com", subject="s", body="b")
@@ -27,7 +24,8 @@ def test_dead_broker_publish_gives_up_fast_and_keeps_the_email(
 
 
 @pytest.mark.django_db
-def test_signup_answers_within_two_seconds_with_the_broker_down(client, dead_broker):
+@pytest.mark.usefixtures("dead_broker")
+def test_signup_answers_within_two_seconds_with_the_broker_down(client):
     started = time.monotonic()
     response = client.post(
         "/accounts/signup/",

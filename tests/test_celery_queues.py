@@ -4,6 +4,8 @@ import os
 import time
 
 import pytest
+import redis
+from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 
 from accounts.emails import email_enqueue
@@ -32,15 +34,13 @@ def test_every_project_task_goes_to_its_declared_queue():
 
 
 @pytest.mark.services
-def test_an_email_worker_sends_while_matching_waits_on_its_own_queue(transactional_db):
+@pytest.mark.usefixtures("transactional_db")
+def test_an_email_worker_sends_while_matching_waits_on_its_own_queue():
     """A worker of the email queue only: the email goes out, the matching run stays queued for a
     matching worker (a burst of runs never holds up an email)."""
-    from celery.contrib.testing.worker import start_worker
-
     require_postgres()
     if not broker_reachable():
         missing("needs Redis: set CELERY_BROKER_URL=redis://127.0.0.1:6379/0")
-    import redis
 
     client = redis.Redis.from_url(os.environ["CELERY_BROKER_URL"])
     celery_app.conf.task_always_eager = False

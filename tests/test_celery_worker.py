@@ -5,6 +5,7 @@ from django.core import mail
 
 from accounts.emails import email_enqueue
 from accounts.models import OutboundEmail
+from tests.conftest import require_postgres
 
 pytestmark = pytest.mark.services
 
@@ -18,9 +19,8 @@ def wait_for(predicate, timeout=15.0):
     return False
 
 
-def test_task_sent_through_redis_runs_on_a_real_worker_and_writes_the_database(celery_worker):
-    from tests.conftest import require_postgres
-
+@pytest.mark.usefixtures("celery_worker")
+def test_task_sent_through_redis_runs_on_a_real_worker_and_writes_the_database():
     require_postgres()
     email = email_enqueue(
         to="worker@example.com", subject="Through Redis", body="Hello"

@@ -56,7 +56,7 @@ def test_saving_renders_the_html_once_and_pages_do_not_parse_markdown(client, mo
     profile.refresh_from_db()
     assert "<strong>releases</strong>" in profile.summary_html
 
-    def no_parsing_on_get(text):
+    def no_parsing_on_get(_text):
         raise AssertionError("Markdown parsed while answering a GET")
 
     monkeypatch.setattr(markup, "render_markdown", no_parsing_on_get)

@@ -57,7 +57,8 @@ def test_catalogue_and_profile_page_show_skills_in_the_readers_language(
         assert "Kotlin" in page  # no Russian name: the English one
 
 
-def test_need_form_offers_skills_in_the_readers_language(client, profile):
+@pytest.mark.usefixtures("profile")
+def test_need_form_offers_skills_in_the_readers_language(client):
     client.force_login(CustomerFactory())
     page = _page(client, reverse("needs:create"), "ru")
     assert "Корректура" in page and "Proofreading" not in page and "Kotlin" in page

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.conf import settings
 
 from topfreelancer.messages import APPS, ROOT, extract, locale_dirs
 
@@ -58,6 +59,4 @@ def test_every_marked_string_is_in_a_catalogue(tmp_path):
 
 
 def test_apps_list_matches_installed_apps():
-    from django.conf import settings
-
     assert set(APPS) <= set(settings.INSTALLED_APPS)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.apps import apps
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.forms import modelform_factory
@@ -18,6 +19,7 @@ from tests.profiles.factories import ExperienceFactory
 from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import MESSAGE_MAX, WORK_SAMPLE_MAX, CappedTextField, SingleLineCharField
 from vetting.forms import ReviewForm, WorkSubmissionForm
+from vetting.models import Stage
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +91,6 @@ def test_the_review_note_is_capped(funnel_stage):
 
 @pytest.fixture
 def funnel_stage():
-    from vetting.models import Stage
-
     spec = SpecializationFactory()
     return Stage.objects.create(specialization=spec, position=1, kind="interview", name_en="I", name_ru="И")
 
@@ -145,8 +145,6 @@ def test_the_signup_form_refuses_a_newline_name():
 
 
 def test_an_old_newline_title_no_longer_breaks_the_invitation_email(django_capture_on_commit_callbacks):
-    from django.core import mail
-
     need = NeedFactory()
     Need.objects.filter(pk=need.pk).update(title="Blog\r\neditor")  # stored before the rule
     need.refresh_from_db()

@@ -42,10 +42,10 @@ class ReplicaRouter:
             return REPLICA
         return None
 
-    def db_for_write(self, model, **hints):
+    def db_for_write(self, _model, **hints):
         return None
 
-    def allow_relation(self, obj1, obj2, **hints):
+    def allow_relation(self, _obj1, _obj2, **hints):
         return True  # the replica holds the primary's data: objects read from both may relate
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
+from typing_extensions import override
 
 from topfreelancer.admin import BoundedInline
 from topfreelancer.admin_titles import AccusativeTitles
@@ -165,12 +166,15 @@ class ClaimAdmin(AccusativeTitles, admin.ModelAdmin):
     list_display = ["application", "moderator", "claimed_at", "expires_at"]
     list_select_related = ["application__applicant", "application__specialization", "moderator"]
 
+    @override
     def has_add_permission(self, request):
         return False
 
+    @override
     def has_change_permission(self, request, obj=None):
         return False
 
+    @override
     def has_delete_permission(self, request, obj=None):
         return False
 
@@ -197,12 +201,14 @@ class StatusFilter(admin.SimpleListFilter):
     parameter_name = "status__exact"  # the stock filter's name, so existing links keep working
     ALL = "all"
 
+    @override
     def lookups(self, request, model_admin):
         return [*ApplicationStatus.choices, (self.ALL, _("All"))]
 
     def value(self):
         return super().value() or ApplicationStatus.OPEN
 
+    @override
     def queryset(self, request, queryset):
         return queryset if self.value() == self.ALL else queryset.filter(status=self.value())
 
@@ -219,9 +225,11 @@ class StageKindFilter(admin.SimpleListFilter):
     title = _("stage kind")
     parameter_name = "kind"
 
+    @override
     def lookups(self, request, model_admin):
         return StageKind.choices
 
+    @override
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(current_stage__kind=self.value())
@@ -246,9 +254,11 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
     action_form = ModerationActionForm
     actions = ["advance", "reject", "accept", "schedule_interview"]
 
+    @override
     def has_add_permission(self, request):
         return False
 
+    @override
     def has_delete_permission(self, request, obj=None):
         return False
 
@@ -346,6 +356,7 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    @override
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return self.decide_view(request, object_id)
 

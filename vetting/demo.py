@@ -52,7 +52,7 @@ from .models import (
     TestAttempt,
     WorkSubmission,
 )
-from .selectors import awaiting_moderator
+from .selectors import awaiting_moderator, funnel_stats_clear
 from .signals import announce_acceptance
 
 DEMO_APPLICANTS = 340
@@ -133,7 +133,6 @@ def load(*, stdout) -> None:
     _accepted_specialist(specializations["backend-development"], moderator)
     _anchors()
     _moderation_story()
-    from .selectors import funnel_stats_clear
 
     funnel_stats_clear()
     stdout.write("vetting: funnel ready")

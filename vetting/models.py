@@ -532,7 +532,7 @@ class TestAttempt(models.Model):
         return max(0, int((self.deadline - now).total_seconds()))
 
 
-def submission_upload_to(instance, filename: str) -> str:
+def submission_upload_to(_instance, filename: str) -> str:
     # Never the user's file name: a random one, keeping only a checked extension.
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"vetting/submissions/{uuid.uuid4().hex}.{extension}"

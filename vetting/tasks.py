@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 from celery import shared_task
+from django.db.models import Q
+from django.utils import timezone
 
 from .models import Application
 from .services import application_expire
@@ -10,9 +12,6 @@ from .services.skill_tests import attempt_expire, expired_attempt_ids
 @shared_task
 def expire_stale() -> int:
     """Beat: close timed-out skill tests and applications idle past their stage's limit."""
-    from django.db.models import Q
-    from django.utils import timezone
-
     closed = sum(attempt_expire(attempt_id=pk) for pk in expired_attempt_ids())
     now = timezone.now()
     candidates = Application.objects.open().select_related("current_stage")

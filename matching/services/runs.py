@@ -14,7 +14,7 @@ from django.utils import timezone
 from needs.models import Need
 from topfreelancer.queue import enqueue_on_commit, publish
 
-from .. import heartbeat
+from .. import engine, heartbeat, tasks
 from ..models import RunHeartbeat
 from .updates import unapplied_profile_ids
 
@@ -23,10 +23,8 @@ PENDING_GRACE = timedelta(seconds=30)
 
 
 def _enqueue(need_ids: list[int]) -> None:
-    from ..tasks import run_matching
-
     for need_id in need_ids:
-        enqueue_on_commit(run_matching, need_id)
+        enqueue_on_commit(tasks.run_matching, need_id)
 
 
 def need_request_matching(*, need: Need) -> None:
@@ -55,8 +53,6 @@ def matching_run(*, need_id: int) -> bool:
     need done unless a newer request arrived meanwhile (then it stays pending: the newer request's
     task runs again). Returns False if the need is gone or not open.
     """
-    from ..engine import write_matches
-
     with transaction.atomic():
         need = Need.objects.select_for_update().filter(pk=need_id).first()
         if need is None:
@@ -76,7 +72,7 @@ def matching_run(*, need_id: int) -> bool:
         need = Need.objects.select_for_update().get(pk=need_id)
         if need.state != Need.State.OPEN:
             return False
-        write_matches(need=need)
+        engine.write_matches(need=need)
         if need.matching_version == version:
             need.matching_state = Need.MatchingState.DONE
         else:
@@ -107,8 +103,6 @@ def pending_need_ids(*, now=None, limit: int = 500) -> list[int]:
 def matching_requeue_pending(*, now=None) -> int:
     """Beat: publish again the run of every stuck need and the update of every profile change not
     applied to the shortlists (its task lost or its worker killed). Returns how many were published."""
-    from ..tasks import apply_profile_change, run_matching
-
     need_ids = pending_need_ids(now=now)
     # Pending again, from now: the next sweeps leave them to the queue for PENDING_GRACE.
     stuck = [Need.MatchingState.PENDING, Need.MatchingState.RUNNING]
@@ -117,9 +111,9 @@ def matching_requeue_pending(*, now=None) -> int:
     )
     published = 0
     for need_id in need_ids:
-        if publish(run_matching, need_id):
+        if publish(tasks.run_matching, need_id):
             published += 1
     for profile_id in unapplied_profile_ids(now=now):
-        if publish(apply_profile_change, profile_id):
+        if publish(tasks.apply_profile_change, profile_id):
             published += 1
     return published

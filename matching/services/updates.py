@@ -29,7 +29,7 @@ from django.utils import timezone
 from needs.models import Need
 from topfreelancer.queue import enqueue_on_commit
 
-from .. import engine, scoring
+from .. import engine, scoring, tasks
 from ..models import Candidate, Match
 from ..terms import Terms, ceiling, level_fit, levels, order_key
 
@@ -52,9 +52,7 @@ NEED_FIELDS = (
 
 def profile_rematch(*, profile_id: int) -> None:
     """A profile's read-model rows changed (in this transaction): apply the change on commit."""
-    from ..tasks import apply_profile_change
-
-    enqueue_on_commit(apply_profile_change, profile_id)
+    enqueue_on_commit(tasks.apply_profile_change, profile_id)
 
 
 def _row(candidate: Candidate) -> dict:

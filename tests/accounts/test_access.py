@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.views.defaults import server_error
 
 from tests.factories import CustomerFactory, ModeratorFactory
 
@@ -66,8 +67,6 @@ def test_an_unknown_address_gets_the_sites_own_404(client):
 
 
 def test_a_server_error_gets_a_page_that_needs_no_context(client):
-    from django.views.defaults import server_error
-
     response = server_error(client.get("/").wsgi_request)
     assert response.status_code == 500
     assert b"Something went wrong on our side" in response.content

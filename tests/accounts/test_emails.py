@@ -77,7 +77,7 @@ def test_an_email_whose_header_cannot_be_built_is_marked_failed_once_not_retried
 
 
 def test_a_send_error_keeps_the_email_pending_for_the_sweep(monkeypatch):
-    def refuse(self, fail_silently=False):
+    def refuse(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("connection lost")
 
     email = OutboundEmail.objects.create(to="a@example.com", subject="Hello", body="b")

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.services
 
 
-def test_the_bench_entry_point_migrates_a_fresh_empty_database(db):
+@pytest.mark.usefixtures("db")
+def test_the_bench_entry_point_migrates_a_fresh_empty_database():
     require_postgres()
     s = connection.settings_dict
     auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")

@@ -5,6 +5,7 @@ from django.test import Client, override_settings
 
 from bench import catalogue
 from bench.loader import load_profiles
+from profiles.models import Profile
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,6 @@ def test_run_times_every_combination_against_the_bare_view():
 
 def test_bare_view_renders_the_asked_profiles_in_order():
     load_profiles(5)
-    from profiles.models import Profile
 
     ids = list(Profile.objects.order_by("-pk").values_list("pk", flat=True)[:3])
     with override_settings(ROOT_URLCONF="bench.catalogue"):

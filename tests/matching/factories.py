@@ -1,6 +1,7 @@
 import factory
 
 from matching.models import Invitation
+from matching.services import invitation_accept
 from tests.factories import ProfileFactory
 from tests.needs.factories import NeedFactory
 
@@ -16,8 +17,6 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 
 def engagement_for(invitation=None, **invitation_kwargs):
     """An engagement opened the front-door way: the invited specialist accepts."""
-    from matching.services import invitation_accept
-
     invitation = invitation or InvitationFactory(**invitation_kwargs)
     invitation_accept(invitation=invitation, specialist=invitation.specialist)
     return invitation.engagement

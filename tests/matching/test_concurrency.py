@@ -38,7 +38,8 @@ def in_threads(target, count: int) -> list:
     return results
 
 
-def test_concurrent_runs_of_one_need_leave_one_consistent_shortlist(transactional_db):
+@pytest.mark.usefixtures("transactional_db")
+def test_concurrent_runs_of_one_need_leave_one_consistent_shortlist():
     require_postgres()
     ensure_levels()
     spec = SpecializationFactory()
@@ -53,7 +54,8 @@ def test_concurrent_runs_of_one_need_leave_one_consistent_shortlist(transactiona
     assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.DONE
 
 
-def test_a_double_submitted_invitation_is_created_once(transactional_db):
+@pytest.mark.usefixtures("transactional_db")
+def test_a_double_submitted_invitation_is_created_once():
     require_postgres()
     ensure_levels()
     cache.clear()

@@ -13,7 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 POLL = 12_000  # the thread polls every 5 s
 
 
-def test_questions_before_acceptance_then_the_engagement(page, new_page, login_in_browser, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_questions_before_acceptance_then_the_engagement(page, new_page, login_in_browser):
     invitation = InvitationFactory(
         need__title="Edit our blog",
         specialist__full_name="Erin Editor",

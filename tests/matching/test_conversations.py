@@ -185,7 +185,7 @@ def test_unread_counts_in_the_navigation_and_the_htmx_poll(client):
     assert "nav-unread" not in client.get(reverse("needs:list")).content.decode()
 
 
-def test_new_message_emails_are_batched_per_quarter_hour(django_capture_on_commit_callbacks):
+def test_new_message_emails_are_batched_per_quarter_hour():
     engagement = engagement_for()
     customer, specialist = engagement.need.customer, engagement.specialist
     invitation = engagement.invitation

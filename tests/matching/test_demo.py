@@ -15,7 +15,8 @@ from vetting.models import Specialization
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_story_and_idempotence(tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_the_demo_story_and_idempotence():
     call_command("demo_data", stdout=io.StringIO())
     assert set(Engagement.objects.values_list("state", flat=True)) == {"active", "paused", "ended"}
     assert Conversation.objects.filter(invitation__state="sent", messages__isnull=False).exists()

@@ -15,7 +15,8 @@ from tests.needs.factories import ensure_levels
 pytestmark = pytest.mark.services
 
 
-def test_concurrent_ends_make_one_transition(transactional_db):
+@pytest.mark.usefixtures("transactional_db")
+def test_concurrent_ends_make_one_transition():
     require_postgres()
     ensure_levels()
     engagement = engagement_for()
@@ -29,7 +30,8 @@ def test_concurrent_ends_make_one_transition(transactional_db):
     assert OutboundEmail.objects.filter(to=engagement.specialist.email).count() == 1
 
 
-def test_concurrent_feedback_of_one_side_is_one_row(transactional_db):
+@pytest.mark.usefixtures("transactional_db")
+def test_concurrent_feedback_of_one_side_is_one_row():
     require_postgres()
     ensure_levels()
     engagement = engagement_for()

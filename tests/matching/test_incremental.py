@@ -217,7 +217,7 @@ def test_a_worker_dying_mid_update_leaves_the_old_shortlists_whole(
     profile = next(p for p in world["profiles"] if p.specialization == world["specs"][0] and p.hours_per_week)
     before = {need.pk: shortlist(need) for need in world["needs"]}
 
-    def die(need_ids):
+    def die(_need_ids):
         raise RuntimeError("worker killed")  # after the upserts and deletes, before the commit
 
     with monkeypatch.context() as patch:

@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.template import Context, Template
 from django.urls import reverse
 
 from accounts.models import OutboundEmail
@@ -152,8 +153,6 @@ def test_applicant_without_invitations_sees_an_empty_page(client):
 
 
 def test_invitations_summary_tag_for_dashboards():
-    from django.template import Context, Template
-
     invitation = InvitationFactory(need__title="Waiting for you")
     InvitationFactory(specialist=invitation.specialist, state="declined", responded_at="2026-01-01T00:00Z")
     html = Template("{% load matching %}{% invitations_summary user %}").render(

@@ -4,10 +4,12 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from matching import heartbeat
+from matching import engine, heartbeat
 from matching.candidates import candidates_sync
+from matching.engine import write_matches
 from matching.models import Match, RunHeartbeat
 from matching.services import (
     matching_requeue_pending,
@@ -105,9 +107,7 @@ def test_dismissal_survives_a_rerun(spec):
     assert Match.objects.get(need=need).dismissed_at is not None
 
 
-def test_top_n_only(spec, settings):
-    from matching.engine import write_matches
-
+def test_top_n_only(spec):
     for _ in range(5):
         ProfileFactory(specialization=spec)
     need = NeedFactory(specialization=spec)
@@ -186,23 +186,17 @@ def test_pause_reopen_close(spec, django_capture_on_commit_callbacks):
 
 
 def test_illegal_transition_is_refused(spec):
-    from django.core.exceptions import ValidationError
-
     need = need_create(customer=CustomerFactory(), fields=fields(spec), open_now=False)
     with pytest.raises(ValidationError):
         need_pause(need=need, actor=need.customer)
     assert Need.objects.get(pk=need.pk).state == Need.State.DRAFT
 
 
-def test_a_request_during_a_run_leaves_the_need_pending(
-    spec, monkeypatch, django_capture_on_commit_callbacks
-):
+def test_a_request_during_a_run_leaves_the_need_pending(spec, monkeypatch):
     """A request lands between "running" and the write: the run must not mark the need done.
 
     (During the write itself the need row is locked, so a request waits for the commit.)
     """
-    from matching import engine
-
     ProfileFactory(specialization=spec)
     need = NeedFactory(specialization=spec)
     real = engine.write_matches
@@ -262,7 +256,8 @@ def test_a_running_need_with_a_fresh_heartbeat_is_left_alone_however_long_it_run
     }
 
 
-def test_a_run_beats_while_it_works_and_stops_when_it_ends(spec, transactional_db):
+@pytest.mark.usefixtures("transactional_db")
+def test_a_run_beats_while_it_works_and_stops_when_it_ends(spec):
     need = NeedFactory(specialization=spec)
     heartbeat.beat(need.pk)
     first = RunHeartbeat.objects.get(need=need).beat_at

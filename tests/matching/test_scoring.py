@@ -32,7 +32,7 @@ def test_weights_sum_to_one_and_level_dominates():
     assert sum(scoring.WEIGHTS.values()) == pytest.approx(1.0)
     assert scoring.WEIGHTS["level"] == max(scoring.WEIGHTS.values())
     # all else equal, exact level with no skills beats one level under with every skill
-    rest = {c: 1.0 for c in scoring.COMPONENTS}
+    rest = dict.fromkeys(scoring.COMPONENTS, 1.0)
     exact_no_skills = scoring.total({**rest, "skill": 0.0})
     under_all_skills = scoring.total({**rest, "level": scoring.level_fit(-1)})
     assert exact_no_skills > under_all_skills

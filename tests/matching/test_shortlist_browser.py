@@ -25,7 +25,7 @@ def test_customer_posts_a_need_watches_the_shortlist_invites_and_sees_the_contac
     customer = CustomerFactory(full_name="Vera Customer")
 
     # The queue is slow today: the run is published but not executed until we say so.
-    monkeypatch.setattr("matching.services.runs._enqueue", lambda need_ids: None)
+    monkeypatch.setattr("matching.services.runs._enqueue", lambda _need_ids: None)
 
     login_in_browser(page, customer.email, PASSWORD)
     assert page.locator("h1").inner_text() == "My needs"

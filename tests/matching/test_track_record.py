@@ -46,7 +46,7 @@ def test_no_track_record_lifts_a_worse_level_fit_over_a_better_one():
     fits = sorted({scoring.level_fit(steps) for steps in range(-6, 7)})
     for worse, better in itertools.pairwise(fits):  # neighbours: the smallest gaps of the curve
         for rest in (0.0, 0.5, 1.0):
-            others = {name: rest for name in scoring.COMPONENTS}
+            others = dict.fromkeys(scoring.COMPONENTS, rest)
             best_record = scoring.total({**others, "level": worse, "track_record": 1.0})
             worst_record = scoring.total({**others, "level": better, "track_record": 0.0})
             assert worst_record > best_record, (worse, better, rest)

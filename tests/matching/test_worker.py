@@ -4,6 +4,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from matching.services import matching_requeue_pending
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.services
 
 
 @pytest.fixture(autouse=True)
-def _levels(transactional_db):
+def _levels(transactional_db):  # noqa: ARG001 - the levels must outlive the transaction
     ensure_levels()
 
 
@@ -52,7 +53,8 @@ def is_done(need):
     return Need.objects.filter(pk=need.pk, matching_state=Need.MatchingState.DONE).exists()
 
 
-def test_a_need_is_ranked_by_a_real_worker_through_redis(celery_worker):
+@pytest.mark.usefixtures("celery_worker")
+def test_a_need_is_ranked_by_a_real_worker_through_redis():
     require_postgres()
     spec = SpecializationFactory()
     profiles = [
@@ -67,7 +69,8 @@ def test_a_need_is_ranked_by_a_real_worker_through_redis(celery_worker):
     ]
 
 
-def test_redis_down_the_need_is_saved_pending_and_matched_when_the_broker_returns(celery_worker):
+@pytest.mark.usefixtures("celery_worker")
+def test_redis_down_the_need_is_saved_pending_and_matched_when_the_broker_returns():
     require_postgres()
     spec = SpecializationFactory()
     profile = ProfileFactory(specialization=spec)
@@ -99,7 +102,5 @@ def test_redis_down_the_need_is_saved_pending_and_matched_when_the_broker_return
 
 
 def test_beat_task_is_scheduled():
-    from django.conf import settings
-
     entries = [e["task"] for e in settings.CELERY_BEAT_SCHEDULE.values()]
     assert "matching.tasks.requeue_pending_matching" in entries

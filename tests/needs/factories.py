@@ -1,7 +1,10 @@
+import importlib
+
 import factory
 
 from needs.models import Need
 from tests.factories import CustomerFactory, SpecializationFactory, level
+from vetting.models import Level
 
 
 class NeedFactory(factory.django.DjangoModelFactory):
@@ -35,9 +38,6 @@ class NeedFactory(factory.django.DjangoModelFactory):
 
 def ensure_levels() -> None:
     """Transactional tests flush the tables, data migrations included: put the levels back."""
-    import importlib
-
-    from vetting.models import Level
 
     rows = importlib.import_module("vetting.migrations.0003_levels").LEVELS
     for rank, code, name_en, name_ru, description_en, description_ru in rows:

@@ -11,7 +11,8 @@ from tests.factories import CustomerFactory, SpecializationFactory, level
 pytestmark = pytest.mark.django_db
 
 
-def test_posting_a_need_with_the_broker_down(client, dead_broker, django_capture_on_commit_callbacks, caplog):
+@pytest.mark.usefixtures("dead_broker")
+def test_posting_a_need_with_the_broker_down(client, django_capture_on_commit_callbacks, caplog):
     client.force_login(CustomerFactory())
     spec = SpecializationFactory()
     started = time.monotonic()

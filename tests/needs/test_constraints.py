@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from matching.models import Invitation, Match
 from needs.models import Need
@@ -45,7 +46,6 @@ def test_match_is_unique_per_need_and_profile_and_scores_stay_in_unit_interval()
         timezone_fit=1,
         track_record_fit=0.5,
     )
-    from django.utils import timezone
 
     Match.objects.create(need=need, profile=profile, computed_at=timezone.now(), **fields)
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -83,7 +83,8 @@ def test_the_edit_form_has_no_token(client):
 
 
 @pytest.mark.services
-def test_thirty_concurrent_identical_posts_create_one_need(transactional_db):
+@pytest.mark.usefixtures("transactional_db")
+def test_thirty_concurrent_identical_posts_create_one_need():
     """Real threads and connections against PostgreSQL, each with its own client."""
     require_postgres()
     customer = CustomerFactory()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from matching.models import Match
+from matching.services import matching_run
 from needs.level_helper import suggest_level
 from needs.models import Need
 from tests.factories import (
@@ -12,6 +13,7 @@ from tests.factories import (
     ProfileFactory,
     SkillFactory,
     SpecializationFactory,
+    SuperuserFactory,
     level,
 )
 from tests.needs.factories import NeedFactory
@@ -98,7 +100,8 @@ def test_save_as_draft_is_not_ranked(client, customer):
         ({"level": ""}, "level"),
     ],
 )
-def test_bad_input_gets_a_form_error_not_a_500(client, customer, extra, field):
+@pytest.mark.usefixtures("customer")
+def test_bad_input_gets_a_form_error_not_a_500(client, extra, field):
     spec = SpecializationFactory()
     response = client.post(reverse("needs:create"), form_data(spec, **extra))
     assert response.status_code == 200
@@ -106,7 +109,8 @@ def test_bad_input_gets_a_form_error_not_a_500(client, customer, extra, field):
     assert not Need.objects.exists()
 
 
-def test_same_skill_cannot_be_must_and_nice(client, customer):
+@pytest.mark.usefixtures("customer")
+def test_same_skill_cannot_be_must_and_nice(client):
     spec, skill = SpecializationFactory(), SkillFactory()
     response = client.post(
         reverse("needs:create"), form_data(spec, must_have_skills=[skill.pk], nice_to_have_skills=[skill.pk])
@@ -114,7 +118,8 @@ def test_same_skill_cannot_be_must_and_nice(client, customer):
     assert "nice_to_have_skills" in response.context["form"].errors
 
 
-def test_level_helper_without_js_rerenders_with_the_suggestion_applied(client, customer):
+@pytest.mark.usefixtures("customer")
+def test_level_helper_without_js_rerenders_with_the_suggestion_applied(client):
     spec = SpecializationFactory()
     data = form_data(spec, level="", suggest="1")
     data.update({"helper-novelty": "3", "helper-autonomy": "3", "helper-scope": "2", "helper-stakes": "4"})
@@ -129,7 +134,8 @@ def test_level_helper_without_js_rerenders_with_the_suggestion_applied(client, c
     assert "Suggested level: Senior" in page and "new problems without a ready solution" in page
 
 
-def test_level_helper_htmx_returns_the_suggestion_fragment(client, customer):
+@pytest.mark.usefixtures("customer")
+def test_level_helper_htmx_returns_the_suggestion_fragment(client):
     response = client.post(
         reverse("needs:level_suggest"),
         {"helper-novelty": "1", "helper-autonomy": "2", "helper-scope": "1"},
@@ -179,11 +185,11 @@ def test_list_shows_only_own_needs(client, customer):
     assert reverse("needs:detail", args=[mine.pk]) in page
 
 
-def test_another_customer_gets_404_on_a_need_its_edit_moves_and_matches(client, customer):
+@pytest.mark.usefixtures("customer")
+def test_another_customer_gets_404_on_a_need_its_edit_moves_and_matches(client):
     spec = SpecializationFactory()
     profile = ProfileFactory(specialization=spec)
     theirs = NeedFactory(specialization=spec)
-    from matching.services import matching_run
 
     matching_run(need_id=theirs.pk)
     match = Match.objects.get(need=theirs)
@@ -208,7 +214,6 @@ def test_dismiss_hides_and_the_filter_shows_it_again(client, customer):
     spec = SpecializationFactory()
     profile = ProfileFactory(specialization=spec, headline="The dismissed one")
     need = NeedFactory(customer=customer, specialization=spec)
-    from matching.services import matching_run
 
     matching_run(need_id=need.pk)
     match = Match.objects.get(need=need, profile=profile)
@@ -220,13 +225,12 @@ def test_dismiss_hides_and_the_filter_shows_it_again(client, customer):
     assert "The dismissed one" in client.get(url).content.decode()
 
 
-def test_dashboard_sends_customers_to_their_needs(client, customer):
+@pytest.mark.usefixtures("customer")
+def test_dashboard_sends_customers_to_their_needs(client):
     assert client.get(reverse("dashboard")).url == reverse("needs:list")
 
 
 def test_admin_lists_needs_and_requeues_open_ones(client, django_capture_on_commit_callbacks):
-    from tests.factories import SuperuserFactory
-
     need = NeedFactory(title="Admin sees me")
     client.force_login(SuperuserFactory())
     assert "Admin sees me" in client.get("/admin/needs/need/").content.decode()

@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from typing_extensions import override
 
 from matching.candidates import candidates_load
 from profiles.models import Experience, ProfileLanguage
@@ -33,6 +34,7 @@ class ProfileLanguageFactory(factory.django.DjangoModelFactory):
     proficiency = 3
 
     @classmethod
+    @override
     def _after_postgeneration(cls, instance, create, results=None):
         if create:
             candidates_load(profile_ids=[instance.profile_id])

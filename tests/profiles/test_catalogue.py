@@ -1,11 +1,15 @@
 """The catalogue: filters alone and combined, search on both databases, sorting, htmx, query count."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from profiles import selectors, services
 from profiles.search import reindex
 from tests.factories import ProfileFactory, ProfileSkillFactory, SkillFactory, SpecializationFactory, level
 from tests.profiles.factories import ExperienceFactory, ProfileLanguageFactory
+from vetting.models import Level
 
 pytestmark = pytest.mark.django_db
 
@@ -128,8 +132,6 @@ def test_search_finds_headline_skills_and_experience(client, world, query, expec
 
 
 def test_search_follows_edits_through_the_services(client, world):
-    from profiles import services
-
     services.profile_update(profile=world["bob"], fields={"headline": "Observability engineer"})
     assert found(client, q="observability") == [world["bob"].pk]
 
@@ -146,7 +148,8 @@ def test_sorting(client, world, sort, first):
     assert found(client, sort=sort)[0] == world[first].pk
 
 
-def test_bad_filter_values_are_ignored_not_a_500(client, world):
+@pytest.mark.usefixtures("world")
+def test_bad_filter_values_are_ignored_not_a_500(client):
     response = client.get(
         reverse("profiles:catalogue"),
         {"min_level": "abc", "skills": ["999999"], "min_hours": "lots", "sort": "nope", "page": "x"},
@@ -154,7 +157,8 @@ def test_bad_filter_values_are_ignored_not_a_500(client, world):
     assert response.status_code == 200
 
 
-def test_htmx_gets_only_the_results_partial(client, world):
+@pytest.mark.usefixtures("world")
+def test_htmx_gets_only_the_results_partial(client):
     response = client.get(
         reverse("profiles:catalogue"),
         {"q": "payments"},
@@ -187,9 +191,6 @@ def _with_skills(count: int, skills_each: int, skills):
 
 @pytest.mark.parametrize("params", [{"sort": "level"}, {"sort": "rate", "q": "skill", "min_level": "junior"}])
 def test_query_count_is_constant_in_page_size_and_skills(client, params):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     skills = [SkillFactory(name=f"Skill a{i}") for i in range(8)]
     params = {**params, "skills": [skills[0].pk]}
     if "min_level" in params:
@@ -208,7 +209,8 @@ def test_query_count_is_constant_in_page_size_and_skills(client, params):
 
 
 @pytest.mark.parametrize("key", ["skills", "specialization", "level", "min_level"])
-def test_ids_beyond_64_bits_are_ignored_not_a_500(client, world, key):
+@pytest.mark.usefixtures("world")
+def test_ids_beyond_64_bits_are_ignored_not_a_500(client, key):
     response = client.get(reverse("profiles:catalogue"), {key: "9" * 40})
     assert response.status_code == 200
     assert len(response.context["page"].profiles) == 3
@@ -219,8 +221,6 @@ def test_profile_page_with_a_huge_id_is_404(client):
 
 
 def test_count_is_capped(client, monkeypatch):
-    from profiles import selectors
-
     monkeypatch.setattr(selectors, "COUNT_CAP", 5)
     ProfileFactory.create_batch(21)  # more than a page: the count is a query
     response = client.get(reverse("profiles:catalogue"))
@@ -229,8 +229,6 @@ def test_count_is_capped(client, monkeypatch):
 
 
 def test_a_short_first_page_is_its_own_exact_count(client, monkeypatch):
-    from profiles import selectors
-
     monkeypatch.setattr(selectors, "COUNT_CAP", 5)
     ProfileFactory.create_batch(7)
     response = client.get(reverse("profiles:catalogue"))
@@ -238,7 +236,7 @@ def test_a_short_first_page_is_its_own_exact_count(client, monkeypatch):
     assert "7 specialists" in response.content.decode()
 
 
-def test_a_filters_count_is_reused_by_its_pages_and_sorts(client, django_assert_num_queries):
+def test_a_filters_count_is_reused_by_its_pages_and_sorts(client):
     spec = SpecializationFactory()
     ProfileFactory.create_batch(21, specialization=spec)
     url = reverse("profiles:catalogue")
@@ -260,9 +258,8 @@ def test_a_new_skill_shows_in_the_filter_at_once(client):
     assert "Rust" not in client.get(url).content.decode()
 
 
-def test_the_filter_options_follow_the_language(client, world):
-    from vetting.models import Level
-
+@pytest.mark.usefixtures("world")
+def test_the_filter_options_follow_the_language(client):
     senior = Level.objects.get(code="senior")
     page = client.get(reverse("profiles:catalogue"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert f'<option value="{senior.pk}">{senior.name_ru}</option>' in page

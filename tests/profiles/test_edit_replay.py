@@ -56,7 +56,8 @@ def test_the_next_page_has_a_new_token_and_saves_again(client):
 
 
 @pytest.mark.services
-def test_concurrent_saves_of_one_page_add_the_rows_once(transactional_db):
+@pytest.mark.usefixtures("transactional_db")
+def test_concurrent_saves_of_one_page_add_the_rows_once():
     require_postgres()
     profile = ProfileFactory(level=level("senior"))
     data = adding_rows(profile, str(uuid.uuid4()))

@@ -11,13 +11,13 @@ from profiles.models import Profile
 from tests.factories import ModeratorFactory, level
 from tests.profiles.factories import ExperienceFactory
 from tests.vetting.factories import make_funnel, score, to_interview
+from vetting import services
 
 pytestmark = pytest.mark.django_db
 
 
 def test_accepted_specialist_page_shows_the_vetting_evidence(client, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from vetting import services
 
     funnel = make_funnel(slug="backend")
     moderator = ModeratorFactory()

@@ -10,8 +10,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from profiles import words
+from profiles.models import Profile, Synonym
 from profiles.search import reindex
-from tests.factories import ProfileFactory, ProfileSkillFactory, SkillFactory, SpecializationFactory, level
+from tests.factories import (
+    ProfileFactory,
+    ProfileSkillFactory,
+    SkillFactory,
+    SpecializationFactory,
+    SuperuserFactory,
+    level,
+)
 from tests.profiles.factories import ExperienceFactory
 
 pytestmark = pytest.mark.django_db
@@ -145,7 +154,8 @@ def test_relevance_set_recall(client, people, group):
     assert not misses, misses
 
 
-def test_short_words_are_not_prefixes(client, people):
+@pytest.mark.usefixtures("people")
+def test_short_words_are_not_prefixes(client):
     """Two letters are not read as the start of a word: "ра" would match most of the catalogue."""
     assert found(client, q="ра") == []
 
@@ -175,7 +185,6 @@ def test_recency_breaks_a_tie_of_rank_and_level(client):
     older, newer = ProfileFactory.create_batch(
         2, specialization=spec, headline="Kotlin developer", summary="Apps."
     )
-    from profiles.models import Profile
 
     Profile.objects.filter(pk=older.pk).update(last_active_at=timezone.now() - timedelta(days=30))
     reindex()
@@ -183,17 +192,12 @@ def test_recency_breaks_a_tie_of_rank_and_level(client):
 
 
 def test_the_thesaurus_is_edited_in_admin_and_applies_at_once(client, people):
-    from profiles.models import Synonym
-
     assert found(client, q="верстальщик") == []
     Synonym.objects.create(terms="верстальщик, web developer")
     assert found(client, q="верстальщика") == [people["js_dev"]]
 
 
 def test_the_thesaurus_admin_is_translated_and_checks_a_group(client):
-    from profiles.models import Synonym
-    from tests.factories import SuperuserFactory
-
     client.force_login(SuperuserFactory())
     listing = client.get(reverse("admin:profiles_synonym_changelist"), HTTP_ACCEPT_LANGUAGE="ru")
     assert "Синонимы поиска" in listing.content.decode()
@@ -206,8 +210,6 @@ def test_the_thesaurus_admin_is_translated_and_checks_a_group(client):
 
 
 def test_a_long_query_is_cut_to_what_is_cheap_to_read(client, people):
-    from profiles import words
-
     assert len(words.read_query(" ".join(f"word{i}" for i in range(50)))) == words.MAX_UNITS
     response = client.get(reverse("profiles:catalogue"), {"q": "переводчикк " * 1000})
     assert response.status_code == 200

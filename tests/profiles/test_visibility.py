@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD, ApplicantFactory, CustomerFactory, ProfileFactory, level
+from tests.profiles.test_edit import edit_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,8 @@ def hidden_profiles():
     }
 
 
-def test_only_listed_profiles_in_catalogue(client, hidden_profiles):
+@pytest.mark.usefixtures("hidden_profiles")
+def test_only_listed_profiles_in_catalogue(client):
     listed = ProfileFactory()
     assert listed_ids(client) == {listed.pk}
 
@@ -75,8 +77,6 @@ def test_anonymous_is_sent_to_login_for_my_profile(client):
 
 
 def test_forged_level_and_publication_in_the_edit_form_are_ignored(client):
-    from tests.profiles.test_edit import edit_payload
-
     profile = ProfileFactory(level=level("junior"), is_published=False)
     client.login(email=profile.user.email, password=PASSWORD)
     data = edit_payload(profile, headline="Forged")

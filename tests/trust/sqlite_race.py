@@ -1,4 +1,4 @@
-"""Races against a file-based SQLite database, as the demo runs (`python -m tests.trust.sqlite_race DB`).
+"""Races against a file-based SQLite database, as the demo runs (`python -m tests.trust.sqlite_race DB N`).
 
 Run in a subprocess by `test_sqlite_concurrency.py`: the suite's own SQLite database is in memory,
 and the demo's settings (WAL, IMMEDIATE transactions, a busy timeout) only matter for a file that
@@ -12,12 +12,31 @@ import sys
 import threading
 import uuid
 
-THREADS = 12
+import django
+
+# A script: the database and the settings are chosen before Django loads.
+PATH, THREADS = sys.argv[1], int(sys.argv[2])
+os.environ["DATABASE_URL"] = f"sqlite:///{PATH}"
+for name in ("CELERY_BROKER_URL", "CACHE_URL"):  # the demo: eager tasks, a per-process cache
+    os.environ.pop(name, None)
+os.environ["DJANGO_SETTINGS_MODULE"] = "topfreelancer.settings"
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from needs.models import Need  # noqa: E402
+from tests.factories import CustomerFactory, ModeratorFactory, SpecializationFactory  # noqa: E402
+from tests.needs.test_views import form_data  # noqa: E402
+from tests.vetting.factories import make_funnel, right_answers, to_skill_test  # noqa: E402
+from vetting import services  # noqa: E402
+from vetting.models import AuditEntry, StageResult, TestAttempt  # noqa: E402
 
 
 def in_threads(target, count: int) -> list:
-    from django.db import connection
-
     barrier = threading.Barrier(count)
     results: list = []
 
@@ -38,31 +57,11 @@ def in_threads(target, count: int) -> list:
     return results
 
 
-def main(path: str) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    for name in ("CELERY_BROKER_URL", "CACHE_URL"):  # the demo: eager tasks, a per-process cache
-        os.environ.pop(name, None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "topfreelancer.settings"
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-    from django.urls import reverse
-
+def main() -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
-
-    from needs.models import Need
-    from tests.factories import CustomerFactory, ModeratorFactory, SpecializationFactory
-    from tests.needs.test_views import form_data
-    from tests.vetting.factories import make_funnel, right_answers, to_skill_test
-    from vetting import services
-    from vetting.models import AuditEntry, StageResult, TestAttempt
 
     with connection.cursor() as cursor:
         journal = cursor.execute("PRAGMA journal_mode").fetchone()[0]
@@ -127,4 +126,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main()

@@ -43,9 +43,8 @@ def session_cookie(client, user, base_url):
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_no_serious_accessibility_violation_on_any_page(
-    language, _playwright_browser, live_server, client, tmp_media
-):
+@pytest.mark.usefixtures("tmp_media")
+def test_no_serious_accessibility_violation_on_any_page(language, _playwright_browser, live_server, client):
     if not AXE.exists():
         missing(f"needs axe-core at {AXE}: run `npm ci` (make test does)")
     world = build_world()
@@ -77,7 +76,8 @@ def test_no_serious_accessibility_violation_on_any_page(
     assert not problems, json.dumps(problems, indent=1, ensure_ascii=False)
 
 
-def test_every_aria_describedby_points_at_an_element_of_the_page(client, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_every_aria_describedby_points_at_an_element_of_the_page(client):
     """A field's help text and errors are read with it: Django names them, templates carry the ids."""
     world = build_world()
     forms = {

@@ -19,10 +19,11 @@ from tests.factories import (
     ModeratorFactory,
     ProfileFactory,
     SuperuserFactory,
+    UserFactory,
     level,
 )
 from tests.vetting.factories import apply, make_funnel
-from vetting.models import Level, Specialization, Stage
+from vetting.models import Application, Level, Specialization, Stage
 
 from .test_permission_matrix import walk
 
@@ -129,7 +130,6 @@ def test_moderator_cannot_change_users_groups_or_permissions(client, moderator):
 
 def test_moderator_cannot_change_an_accepted_level_through_the_change_form(client, moderator):
     application = apply(make_funnel(slug="backend"))
-    from vetting.models import Application
 
     Application.objects.filter(pk=application.pk).update(
         status="accepted", level=level("junior"), closed_at=timezone.now()
@@ -155,8 +155,6 @@ def test_superuser_can_change_what_moderators_cannot(client):
 def test_the_moderation_pages_open_to_moderators_only(client, moderator):
     """The queue's moves, the decision page and the statistics: staff outside the Moderators
     group get 403 (customers and applicants are sent to the login, above)."""
-    from tests.factories import UserFactory
-
     application = apply(make_funnel(slug="backend"))
     decide = reverse("admin:vetting_application_change", args=[application.pk])
     stats = reverse("admin:vetting_application_stats")

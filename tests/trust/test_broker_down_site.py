@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_answers_fast_with_the_broker_down(role, client, tmp_media, dead_broker):
+@pytest.mark.usefixtures("tmp_media", "dead_broker")
+def test_every_page_answers_fast_with_the_broker_down(role, client):
     world = build_world()
     if role != "anonymous":
         client.force_login(world.users[role])
@@ -32,13 +33,8 @@ def test_every_page_answers_fast_with_the_broker_down(role, client, tmp_media, d
 
 
 @pytest.mark.parametrize("name", ["signup", "need_create", "apply", "invite"])
-def test_actions_answer_fast_and_record_the_work(
-    name,
-    client,
-    tmp_media,
-    dead_broker,
-    django_capture_on_commit_callbacks,
-):
+@pytest.mark.usefixtures("tmp_media", "dead_broker")
+def test_actions_answer_fast_and_record_the_work(name, client, django_capture_on_commit_callbacks):
     world = build_world()
     role, url, data = valid_posts(world)[name]
     if role != "anonymous":

@@ -140,7 +140,8 @@ def test_journeys_answer_fast_with_redis_killed(client, redis_cache):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_answers_with_redis_killed(role, client, tmp_media, redis_cache):
+@pytest.mark.usefixtures("tmp_media")
+def test_every_page_answers_with_redis_killed(role, client, redis_cache):
     world = build_world()
     if role != "anonymous":
         client.force_login(world.users[role])
@@ -200,7 +201,8 @@ def hung_redis(settings):
     listener.close()
 
 
-def test_a_hung_redis_costs_one_timeout_not_one_per_cache_call(client, hung_redis):
+@pytest.mark.usefixtures("hung_redis")
+def test_a_hung_redis_costs_one_timeout_not_one_per_cache_call(client):
     world = build_world()
     for url in ("/specialists/", "/selection/", f"/specialists/{world.profile.pk}/"):
         response, took = timed(lambda: client.get(url))  # noqa: B023

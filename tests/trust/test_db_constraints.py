@@ -97,7 +97,8 @@ def test_application_status_and_dates_agree(funnel):
     )  # accepted without a level
 
 
-def test_one_attempt_submission_and_review_per_stage(funnel, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_one_attempt_submission_and_review_per_stage(funnel):
     moderator = ModeratorFactory()
     application = to_skill_test(funnel, moderator)
     now = timezone.now()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import redis
 from django.db import connection
 from django.utils import timezone
 
@@ -80,7 +81,6 @@ def rows(need):
 def redis_db():
     if not broker_reachable():
         missing("needs Redis: set CELERY_BROKER_URL=redis://127.0.0.1:6379/0")
-    import redis
 
     client = redis.Redis.from_url(os.environ["CELERY_BROKER_URL"])
     celery_app.conf.task_always_eager = False
@@ -92,7 +92,8 @@ def redis_db():
     celery_app.conf.task_always_eager = True
 
 
-def test_sigkill_during_a_matching_run_then_a_new_worker_completes_it(transactional_db, redis_db, tmp_path):
+@pytest.mark.usefixtures("transactional_db", "redis_db")
+def test_sigkill_during_a_matching_run_then_a_new_worker_completes_it(tmp_path):
     require_postgres()
     ensure_levels()
     spec = SpecializationFactory()

@@ -11,7 +11,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import ModeratorFactory
-from tests.vetting.factories import apply, make_funnel, to_work_sample
+from tests.vetting.factories import (
+    apply,
+    make_funnel,
+    right_answers,
+    to_skill_test,
+    to_work_sample,
+    wrong_answers,
+)
 from vetting.models import TestAttempt, WorkSubmission
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +29,8 @@ def funnel():
     return make_funnel(slug="backend")
 
 
-def test_an_applicant_cannot_skip_ahead_by_posting_to_later_steps(client, funnel, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_an_applicant_cannot_skip_ahead_by_posting_to_later_steps(client, funnel):
     application = apply(funnel)  # at the screening
     client.force_login(application.applicant)
     client.post(reverse("vetting:attempt_start", args=[application.pk]))
@@ -35,8 +43,6 @@ def test_an_applicant_cannot_skip_ahead_by_posting_to_later_steps(client, funnel
 
 
 def test_a_test_is_taken_once_and_a_submitted_attempt_cannot_be_answered_again(client, funnel):
-    from tests.vetting.factories import to_skill_test, wrong_answers
-
     application = to_skill_test(funnel, ModeratorFactory())
     client.force_login(application.applicant)
     client.post(reverse("vetting:attempt_start", args=[application.pk]))
@@ -46,7 +52,6 @@ def test_a_test_is_taken_once_and_a_submitted_attempt_cannot_be_answered_again(c
     attempt.refresh_from_db()
     first_score = attempt.score
     assert attempt.submitted_at is not None
-    from tests.vetting.factories import right_answers
 
     again = {f"q_{k}": v for k, v in right_answers(attempt).items()}
     response = client.post(reverse("vetting:attempt", args=[attempt.pk]), again)
@@ -106,7 +111,8 @@ def test_active_content_is_refused(client, funnel, tmp_media, name, content):
     assert not any(tmp_media.rglob("*.*")) if tmp_media.exists() else True
 
 
-def test_an_oversized_request_is_refused_before_the_view(client, funnel, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_an_oversized_request_is_refused_before_the_view(client, funnel):
     application = to_work_sample(funnel, ModeratorFactory())
     client.force_login(application.applicant)
     big = SimpleUploadedFile("big.pdf", b"%PDF-" + b"0" * (6 * 1024 * 1024))

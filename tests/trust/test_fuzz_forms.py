@@ -18,9 +18,10 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import ModeratorFactory
+from tests.factories import ModeratorFactory, level
 from tests.vetting.factories import to_work_sample
 
+from .test_permission_matrix import EXPECTED
 from .world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -268,7 +269,7 @@ ENDPOINTS = [
 
 
 @pytest.fixture
-def world(tmp_media):
+def world(tmp_media):  # noqa: ARG001 - the work sample writes a file
     world = build_world()
     application = to_work_sample(world.funnel, ModeratorFactory())
     world.objects["fresh_work_sample"] = application
@@ -307,8 +308,6 @@ def test_random_posts_never_500_and_never_half_save(name, client, world):
 
 def valid_posts(world) -> dict[str, tuple[str, str, dict]]:
     """(role, url, data) that succeed as they are: the mutations below start from these."""
-    from tests.factories import level
-
     return {
         "signup": (
             "anonymous",
@@ -424,8 +423,6 @@ def test_valid_posts_with_a_few_fields_broken(name, client, world):
 
 def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
     """A new form page in the matrix must be fuzzed too (or listed here as covered elsewhere)."""
-    from .test_permission_matrix import EXPECTED
-
     covered_elsewhere = {
         # POSTs without a form: fixed buttons whose only input is the URL (fuzzed below).
         "needs:transition",
@@ -544,7 +541,6 @@ def test_ids_beyond_64_bits_are_not_a_500(client, world):
     for name in ("specialization", "level", "min_level"):
         assert client.get(reverse("profiles:catalogue"), {name: huge}).status_code in {200, 400}
     assert client.get(reverse("profiles:detail", args=[int(huge)])).status_code == 404
-    from .test_permission_matrix import EXPECTED
 
     for role in ("customer_a", "applicant_skill_test", "specialist", "moderator"):
         client.force_login(world.users[role])

@@ -22,6 +22,7 @@ from tests.factories import (
     SuperuserFactory,
 )
 from tests.needs.test_views import form_data
+from tests.profiles.test_edit import edit_payload
 from topfreelancer.ids import MAX_ID, IdChoiceField, IdMultipleChoiceField, parse_id
 
 pytestmark = pytest.mark.django_db
@@ -76,8 +77,6 @@ def test_too_many_skill_ids_are_a_form_error(client):
 
 
 def test_a_non_id_skill_on_the_profile_edit_page_is_a_form_error(client):
-    from tests.profiles.test_edit import edit_payload
-
     profile = ProfileFactory()
     client.force_login(profile.user)
     data = edit_payload(profile)

@@ -47,7 +47,8 @@ def pages_for(world, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_no_inline_script_or_style_on_any_page(role, client, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_no_inline_script_or_style_on_any_page(role, client):
     world = build_world()
     if role != "anonymous":
         client.force_login(world.users[role])

@@ -33,7 +33,7 @@ EXEMPT_PREFIXES = {
 @dataclass
 class Probe:
     method: str
-    kwargs: Callable = field(default=lambda w: {})
+    kwargs: Callable = field(default=lambda _world: {})
     data: dict = field(default_factory=dict)
     # Statuses per role; a role not listed gets `default`.
     expected: dict = field(default_factory=dict)
@@ -54,7 +54,7 @@ NON_CUSTOMERS_403 = {r: 403 for r in ROLES if r not in {"anonymous", "customer_a
 
 def only(owner, ok=200, other=404, **extra):
     """An object of `owner`: the owner gets `ok`, every other logged-in role `other`, anonymous login."""
-    return {**{r: other for r in ROLES}, **ANON, owner: ok, **extra}
+    return {**dict.fromkeys(ROLES, other), **ANON, owner: ok, **extra}
 
 
 def customers(ok_a, b=404):
@@ -64,17 +64,17 @@ def customers(ok_a, b=404):
 
 def applicants(ok):
     """A page of applicants and specialists: other roles get 403, anonymous login."""
-    return {**{r: 403 for r in ROLES}, **ANON, **{r: ok for r in [*APPLICANTS, "specialist"]}}
+    return {**dict.fromkeys(ROLES, 403), **ANON, **dict.fromkeys([*APPLICANTS, "specialist"], ok)}
 
 
-PUBLIC = {r: 200 for r in ROLES}
+PUBLIC = dict.fromkeys(ROLES, 200)
 
 EXPECTED: dict[str, Probe] = {
     "home": Probe("get", expected=PUBLIC),
     "healthz": Probe("get", expected=PUBLIC),
-    "set_language": Probe("post", data={"language": "ru", "next": "/"}, expected={r: "302" for r in ROLES}),
+    "set_language": Probe("post", data={"language": "ru", "next": "/"}, expected=dict.fromkeys(ROLES, "302")),
     # Each role is sent to its home page: staff without a role to the admin.
-    "dashboard": Probe("get", expected={**{r: "302" for r in ROLES}, **ANON}),
+    "dashboard": Probe("get", expected={**dict.fromkeys(ROLES, "302"), **ANON}),
     # --- vetting ---
     "vetting:selection": Probe("get", expected=PUBLIC),
     "vetting:my_applications": Probe("get", expected=applicants(200)),
@@ -134,7 +134,7 @@ EXPECTED: dict[str, Probe] = {
     "profiles:detail": Probe("get", kwargs=lambda w: {"pk": w.profile.pk}, expected=PUBLIC),
     # Another specialist's profile that is not published: nobody else sees it (staff use the admin).
     "profiles:detail#hidden": Probe(
-        "get", kwargs=lambda w: {"pk": w.hidden_profile.pk}, expected={r: 404 for r in ROLES}
+        "get", kwargs=lambda w: {"pk": w.hidden_profile.pk}, expected=dict.fromkeys(ROLES, 404)
     ),
     # The specialist's own pages: everyone else is told why (the one refusal page), not a 404.
     "profiles:mine": Probe("get", expected=only("specialist", other=403)),
@@ -156,7 +156,7 @@ EXPECTED: dict[str, Probe] = {
         expected=customers(200),
     ),
     "matching:engagements": Probe(
-        "get", expected={**{r: 200 for r in ROLES}, **ANON, "moderator": 403, "superuser": 403}
+        "get", expected={**dict.fromkeys(ROLES, 200), **ANON, "moderator": 403, "superuser": 403}
     ),
     # A party's object: customer A and the specialist; every other role 404 (staff included).
     "matching:engagement": Probe(
@@ -275,7 +275,8 @@ def request_as(client, world, role, probe: Probe, name: str | None = None):
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_matrix(name, client, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_matrix(name, client):
     world = build_world()
     probe = EXPECTED[name]
     wrong = {}

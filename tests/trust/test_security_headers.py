@@ -12,7 +12,9 @@ import time
 import pytest
 from django.db import connection
 
+from tests.conftest import broker_reachable, missing
 from tests.test_deploy_check import ROOT, clean_environ
+from topfreelancer.celery import app as celery_app
 
 # Runs inside the subprocess with the production settings. Only the static files storage is
 # swapped (the manifest exists after collectstatic, which a test must not run in the tree).
@@ -124,7 +126,8 @@ def test_healthz_reports_database_and_broker(client):
 
 
 @pytest.mark.django_db
-def test_healthz_is_503_within_two_seconds_when_the_broker_is_down(client, dead_broker):
+@pytest.mark.usefixtures("dead_broker")
+def test_healthz_is_503_within_two_seconds_when_the_broker_is_down(client):
     started = time.monotonic()
     response = client.get("/healthz")
     assert time.monotonic() - started < 2.0
@@ -144,10 +147,8 @@ def test_healthz_is_503_when_the_database_is_down(client, monkeypatch):
 
 
 @pytest.mark.services
-def test_healthz_with_the_real_broker(transactional_db, client):
-    from tests.conftest import broker_reachable, missing
-    from topfreelancer.celery import app as celery_app
-
+@pytest.mark.usefixtures("transactional_db")
+def test_healthz_with_the_real_broker(client):
     if not broker_reachable():
         missing("needs Redis: set CELERY_BROKER_URL=redis://127.0.0.1:6379/0")
     celery_app.conf.task_always_eager = False

@@ -8,15 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.trust.sqlite_race import THREADS
-
 ROOT = Path(__file__).resolve().parents[2]
+THREADS = 12
 
 
 def test_concurrent_submits_on_a_sqlite_file_are_serialized_not_refused(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "CACHE_URL"}}
     run = subprocess.run(
-        [sys.executable, "-m", "tests.trust.sqlite_race", str(tmp_path / "demo.sqlite3")],
+        [sys.executable, "-m", "tests.trust.sqlite_race", str(tmp_path / "demo.sqlite3"), str(THREADS)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -10,6 +10,7 @@ rendered nowhere is noticed instead of passing silently.
 from datetime import date
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 
 from accounts.models import User
@@ -116,8 +117,6 @@ def admin_pages(world):
 
 def _optional_admin(world):
     """Admin pages of the other apps, when they register their models."""
-    from django.contrib import admin
-
     registered = {model._meta.label for model in admin.site._registry}
     pages = []
     if "needs.Need" in registered:
@@ -142,7 +141,8 @@ def _optional_admin(world):
     return pages
 
 
-def test_stored_xss_in_every_text_field_renders_inert(client, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_stored_xss_in_every_text_field_renders_inert(client):
     world = build_world()
     markers = plant(world)
     seen: set[str] = set()

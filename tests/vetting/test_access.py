@@ -26,7 +26,8 @@ def moderator():
     return ModeratorFactory()
 
 
-def test_another_applicant_gets_404_for_application_attempt_and_file(client, funnel, moderator, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_another_applicant_gets_404_for_application_attempt_and_file(client, funnel, moderator):
     application = to_work_sample(funnel, moderator)
     attempt = application.attempts.get()
     submission = services.work_submit(

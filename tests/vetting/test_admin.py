@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import ModeratorFactory, level
-from vetting.models import Application, ApplicationStatus, Outcome, Review
+from tests.factories import ApplicantFactory, ModeratorFactory, level
+from vetting import services
+from vetting.models import Application, ApplicationStatus, Outcome, Question, Review
 from vetting.selectors import scorecards, vetting_evidence
 
 from .factories import apply, make_funnel, score, to_interview, to_work_sample
@@ -89,7 +90,6 @@ def test_schedule_score_and_accept_in_admin(client, funnel, moderator):
 
 def test_change_page_shows_scores_side_by_side_and_flags_disagreement(client, funnel, moderator):
     application = to_work_sample(funnel, moderator)
-    from vetting import services
 
     services.work_submit(application=application, applicant=application.applicant, text="Done")
     other = ModeratorFactory()
@@ -123,8 +123,6 @@ def test_moderators_cannot_add_or_delete_applications(client, funnel, moderator)
 
 
 def test_vetting_evidence_is_public_safe(funnel, moderator):
-    from vetting import services
-
     application = to_interview(funnel, moderator)
     services.application_schedule_interview(
         application=application, actor=moderator, at=timezone.now() + timedelta(days=1)
@@ -142,9 +140,6 @@ def test_vetting_evidence_is_public_safe(funnel, moderator):
 
 
 def test_change_page_shows_screening_answers_escaped(client, funnel, moderator):
-    from tests.factories import ApplicantFactory
-    from vetting import services
-
     question = funnel.specialization.screening_questions.get()
     application = services.application_create(
         applicant=ApplicantFactory(),
@@ -161,8 +156,6 @@ def test_change_page_shows_screening_answers_escaped(client, funnel, moderator):
 
 
 def test_a_question_needs_exactly_one_correct_choice(admin_client, funnel):
-    from vetting.models import Question
-
     url = reverse("admin:vetting_question_add")
     data = {
         "specialization": funnel.specialization.pk,

@@ -16,7 +16,8 @@ from .factories import apply, make_funnel
 pytestmark = pytest.mark.services
 
 
-def test_one_moderator_gets_the_claim_and_the_other_is_told_who_has_it(transactional_db):
+@pytest.mark.usefixtures("transactional_db")
+def test_one_moderator_gets_the_claim_and_the_other_is_told_who_has_it():
     require_postgres()
     application = apply(make_funnel(slug="backend"))
     moderators = [ModeratorFactory(full_name="Anna Lead"), ModeratorFactory(full_name="Boris Second")]

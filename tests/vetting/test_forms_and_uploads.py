@@ -1,14 +1,16 @@
 """The applicant's forms through the test client: clear errors, never a 500."""
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.factories import ApplicantFactory, ModeratorFactory
 from vetting.models import Application, WorkSubmission
 from vetting.uploads import MAX_UPLOAD_BYTES
+from vetting.views import TEST_START_LIMIT
 
-from .factories import make_funnel, to_work_sample
+from .factories import make_funnel, right_answers, to_skill_test, to_work_sample
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +70,8 @@ def test_bad_screening_input_gets_a_form_error(client, funnel, bad):
     assert not Application.objects.exists()
 
 
-def test_applying_is_rate_limited(client, funnel, settings):
-    from django.core.cache import cache
-
+@pytest.mark.usefixtures("funnel")
+def test_applying_is_rate_limited(client):
     cache.clear()
     applicant = ApplicantFactory()
     client.force_login(applicant)
@@ -97,7 +98,8 @@ def test_applying_is_rate_limited(client, funnel, settings):
         ("empty.pdf", b"", "empty"),
     ],
 )
-def test_uploads_are_checked_by_extension_and_content(client, funnel, tmp_media, name, content, message):
+@pytest.mark.usefixtures("tmp_media")
+def test_uploads_are_checked_by_extension_and_content(client, funnel, name, content, message):
     application = to_work_sample(funnel, ModeratorFactory())
     client.force_login(application.applicant)
     response = client.post(
@@ -109,7 +111,8 @@ def test_uploads_are_checked_by_extension_and_content(client, funnel, tmp_media,
     assert not WorkSubmission.objects.exists()
 
 
-def test_too_large_upload_is_refused(client, funnel, tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_too_large_upload_is_refused(client, funnel):
     application = to_work_sample(funnel, ModeratorFactory())
     client.force_login(application.applicant)
     big = SimpleUploadedFile("big.txt", b"a" * (MAX_UPLOAD_BYTES + 1))
@@ -126,7 +129,8 @@ def test_too_large_upload_is_refused(client, funnel, tmp_media):
         ("a.txt", "Привет, мир".encode()),
     ],
 )
-def test_allowed_types_are_accepted(client, funnel, tmp_media, name, content):
+@pytest.mark.usefixtures("tmp_media")
+def test_allowed_types_are_accepted(client, funnel, name, content):
     application = to_work_sample(funnel, ModeratorFactory())
     client.force_login(application.applicant)
     response = client.post(
@@ -144,8 +148,6 @@ def test_empty_work_sample_gets_a_form_error(client, funnel):
 
 
 def test_test_taking_through_the_pages(client, funnel):
-    from .factories import to_skill_test
-
     application = to_skill_test(funnel, ModeratorFactory())
     client.force_login(application.applicant)
     response = client.post(reverse("vetting:attempt_start", args=[application.pk]))
@@ -153,7 +155,6 @@ def test_test_taking_through_the_pages(client, funnel):
     assert response["Location"] == reverse("vetting:attempt", args=[attempt.pk])
     page = client.get(response["Location"]).content.decode()
     assert 'data-seconds-left="' in page and "Question" in page
-    from .factories import right_answers
 
     data = {f"q_{qid}": choice for qid, choice in right_answers(attempt).items()}
     response = client.post(reverse("vetting:attempt", args=[attempt.pk]), data)
@@ -165,12 +166,8 @@ def test_test_taking_through_the_pages(client, funnel):
     assert response.status_code == 302  # already submitted: back to the application
 
 
-def test_starting_tests_is_rate_limited(client, funnel):
-    from django.core.cache import cache
-
-    from vetting.views import TEST_START_LIMIT
-
-    from .factories import to_skill_test
+@pytest.mark.usefixtures("funnel")
+def test_starting_tests_is_rate_limited(client):
 
     cache.clear()
     moderator = ModeratorFactory()

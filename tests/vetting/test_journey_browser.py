@@ -39,9 +39,8 @@ def score_rubric(mod, application, value: int):
     assert "Your scorecard was saved" in mod.content()
 
 
-def test_applicant_goes_from_sign_up_to_acceptance(
-    transactional_db, page, new_page, login_in_browser, tmp_media
-):
+@pytest.mark.usefixtures("transactional_db", "tmp_media")
+def test_applicant_goes_from_sign_up_to_acceptance(page, new_page, login_in_browser):
     funnel = make_funnel(slug="backend", questions=5, question_count=3)
     spec = funnel.specialization
     moderator = ModeratorFactory(email="mod@example.com")

@@ -44,9 +44,8 @@ def open_queue_item(clicks: Clicks, application):
     assert clicks.page.url.endswith(f"/admin/vetting/application/{application.pk}/change/")
 
 
-def test_a_moderator_takes_an_applicant_to_acceptance_in_few_clicks(
-    transactional_db, new_page, login_in_browser
-):
+@pytest.mark.usefixtures("transactional_db")
+def test_a_moderator_takes_an_applicant_to_acceptance_in_few_clicks(new_page, login_in_browser):
     funnel = make_funnel(slug="backend", questions=5, question_count=3)
     funnel.work_sample.reviews_needed = 2
     funnel.work_sample.save()

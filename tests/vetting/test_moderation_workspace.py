@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -85,7 +87,7 @@ def test_claim_shows_to_others_and_lapses_back_to_the_pool(client, funnel, moder
     assert Claim.objects.get(application=application).moderator == other
 
 
-def test_a_work_sample_needing_two_reviews_is_never_offered_twice_to_one_moderator(client, funnel, moderator):
+def test_a_work_sample_needing_two_reviews_is_never_offered_twice_to_one_moderator(funnel, moderator):
     funnel.work_sample.reviews_needed = 2
     funnel.work_sample.save()
     application = handed_in(funnel, moderator)
@@ -230,12 +232,7 @@ def test_admin_pages_read_right_in_russian(client, funnel, moderator):
     assert 'rel="icon"' in body  # admin pages have the site's favicon
 
 
-def test_the_queue_costs_the_same_queries_for_many_items(
-    client, funnel, moderator, django_assert_num_queries
-):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_the_queue_costs_the_same_queries_for_many_items(client, funnel, moderator):
     apply(funnel)
     client.force_login(moderator)
     url = reverse("admin:index")

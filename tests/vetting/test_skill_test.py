@@ -9,16 +9,17 @@ from django.utils import timezone
 
 from accounts.models import OutboundEmail
 from tests.conftest import require_postgres
-from tests.factories import ModeratorFactory
+from tests.factories import ModeratorFactory, level
 from vetting import services
-from vetting.models import ApplicationStatus, AuditEntry, Choice, Outcome, StageResult, TestAttempt
+from vetting.models import ApplicationStatus, AuditEntry, Choice, Outcome, Stage, StageResult, TestAttempt
 from vetting.services.skill_tests import GRACE, grade
+from vetting.tasks import expire_stale
 
-from .factories import make_funnel, right_answers, to_skill_test, wrong_answers
+from .factories import apply, make_funnel, right_answers, to_skill_test, wrong_answers
 
 
 @pytest.fixture
-def funnel(db):
+def funnel(db):  # noqa: ARG001 - a fixture cannot use @pytest.mark.usefixtures
     return make_funnel(slug="backend", questions=8, question_count=4)
 
 
@@ -123,8 +124,6 @@ def test_a_second_submission_is_refused(application):
 
 @pytest.mark.django_db
 def test_an_abandoned_attempt_expires_on_the_sweep(funnel, application):
-    from vetting.tasks import expire_stale
-
     attempt = services.attempt_start(application=application, applicant=application.applicant)
     TestAttempt.objects.filter(pk=attempt.pk).update(
         started_at=timezone.now() - timedelta(hours=2), deadline=timezone.now() - timedelta(hours=1)
@@ -137,7 +136,8 @@ def test_an_abandoned_attempt_expires_on_the_sweep(funnel, application):
 
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_submissions_give_exactly_one_transition(transactional_db, funnel):
+@pytest.mark.usefixtures("transactional_db")
+def test_two_concurrent_submissions_give_exactly_one_transition(funnel):
     """Real threads on PostgreSQL: both submit the same attempt at once; one wins, one is refused."""
     require_postgres()
     application = to_skill_test(funnel, ModeratorFactory())
@@ -171,9 +171,9 @@ def test_two_concurrent_submissions_give_exactly_one_transition(transactional_db
 
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_advances_give_exactly_one_transition(transactional_db, funnel):
+@pytest.mark.usefixtures("transactional_db")
+def test_two_concurrent_advances_give_exactly_one_transition(funnel):
     require_postgres()
-    from .factories import apply
 
     application = apply(funnel)
     moderators = [ModeratorFactory(), ModeratorFactory()]
@@ -201,9 +201,6 @@ def test_two_concurrent_advances_give_exactly_one_transition(transactional_db, f
 
 @pytest.mark.django_db
 def test_a_funnel_ending_with_a_test_waits_for_a_decision_on_the_level(funnel):
-    from tests.factories import level
-    from vetting.models import Stage
-
     Stage.objects.filter(specialization=funnel.specialization, position__gt=2).delete()
     moderator = ModeratorFactory()
     application = to_skill_test(funnel, moderator)

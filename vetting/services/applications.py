@@ -9,10 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.emails import email_to_user
+
 from ..models import (
     Application,
     ApplicationStatus,
     Outcome,
+    Question,
     ReasonTemplate,
     ScreeningExperience,
     Specialization,
@@ -225,8 +228,6 @@ def application_accept(*, application: Application, actor, level, reason: str = 
 
 def verified_skills(application: Application) -> list:
     """Skills whose every drawn test question the applicant answered correctly."""
-    from ..models import Question
-
     skills: dict[int, bool] = {}
     by_id = {}
     for attempt in application.attempts.filter(submitted_at__isnull=False):
@@ -323,8 +324,6 @@ def application_expire(*, application: Application, reason: str = "") -> StageRe
 @transaction.atomic
 def application_schedule_interview(*, application: Application, actor, at: datetime) -> Application:
     """Set (or move) the interview slot and tell the applicant."""
-    from accounts.emails import email_to_user
-
     application = lock(application)
     check(application, "schedule_interview")
     check_claim(application, actor)

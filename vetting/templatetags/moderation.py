@@ -7,8 +7,8 @@ from ..selectors import moderator_queue
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def queue_for(context, user):
+@register.simple_tag
+def queue_for(user):
     if not user.has_perm("vetting.view_application"):
         return None
     return moderator_queue(user=user)

@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from accounts.demo import print_logins
+
 # Each app loads its own part of the story, in this order. Every loader is idempotent.
 LOADERS = [
     "accounts.demo.load",
@@ -19,6 +21,5 @@ class Command(BaseCommand):
         for dotted in LOADERS:
             with transaction.atomic():
                 import_string(dotted)(stdout=self.stdout)
-        from accounts.demo import print_logins
 
         print_logins(self.stdout)
