@@ -35,7 +35,6 @@ from vetting.models import Application, ApplicationStatus, Level, Specialization
 
 from .content.needs import INVITATION_MESSAGE, NEEDS
 from .content.people import CUSTOMERS, DEMO_DOMAIN, DEMO_PASSWORD, PAST_CUSTOMER_EMAIL, PAST_CUSTOMERS
-from .funnel import quiet_history
 
 DEMO_SPECIALIST = "specialist@example.com"
 TALK = [
@@ -210,7 +209,7 @@ def story(*, now) -> None:
 def history(*, now) -> int:
     """Past engagements of the accepted demo applicants, each with the customer's feedback.
 
-    One to four per specialist, one after another from a few weeks after the acceptance, as far as
+    One or two per specialist, one after another from a few weeks after the acceptance, as far as
     the year allows; each on a need a past customer posts, invites them to and closes at the end.
     """
     first = PAST_CUSTOMER_EMAIL.format(0)
@@ -245,7 +244,7 @@ def history(*, now) -> int:
     for application in accepted:
         score = float(scores.get(application.applicant_id, 80))
         start = application.closed_at + timedelta(days=rng.randint(10, 30))
-        for _ in range(rng.randint(1, 4)):
+        for _ in range(rng.randint(1, 2)):
             end = start + timedelta(days=rng.randint(30, 90))
             if end > now - timedelta(days=3):
                 break
@@ -253,7 +252,7 @@ def history(*, now) -> int:
             generous = application.level.rank >= 3 and rng.random() < 0.25
             fit = "below" if ability < -1 or generous else "above" if ability > 1.2 else "at"
             customer = customers[made % len(customers)]
-            with quiet_history(), transaction.atomic(), clock.travel(start) as traveller:
+            with transaction.atomic(), clock.travel(start) as traveller:
                 _past(application, customer, traveller, end=end, ability=ability, fit=fit, rng=rng)
             made += 1
             start = end + timedelta(days=rng.randint(5, 40))
