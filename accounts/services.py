@@ -28,8 +28,8 @@ def _check(role: str, language: str) -> None:
 def users_signup_bulk(*, people: Iterable[dict], password: str) -> list[User]:
     """Sign many people up at once (each dict: email, full_name, role, language and optionally
     is_staff, is_superuser; date_joined is the clock's now). The password is hashed once for all of
-    them: hashing is deliberately slow, and a thousand hashes take a minute. Emails already taken are skipped; returns the users created,
-    in the order given."""
+    them: hashing is deliberately slow, and a thousand hashes take a minute. Emails already taken
+    are skipped; returns the users created, in the order given."""
     rows = list(people)
     for row in rows:
         _check(row.get("role", ""), row.get("language", settings.LANGUAGE_CODE))

@@ -11,7 +11,7 @@ cooldown, closing statuses, reasons in the applicant's language) are the service
 scenario only decides who does what, when. Seeded: two loads give the same funnel.
 
 About 40% pass screening, half of them the skill test, 60% the work sample and 85% the
-interview: about one applicant in ten is accepted, so the public funnel shows a ~90% drop-out
+interview (illustration has no test): about one applicant in nine is accepted, so the public funnel shows a ~90% drop-out
 from real transitions, and about a hundred specialists reach the catalogue. The last few applied in
 the last three weeks and wait at every stage, so the moderators' queue has work.
 """
@@ -41,11 +41,11 @@ from .content import profiles as writing
 from .content.funnel import SAMPLE_ANSWERS, SAMPLE_SUBMISSIONS
 from .content.people import APPLICANT_EMAIL, DEMO_PASSWORD, full_name
 
-APPLICANTS = 1000
+APPLICANTS = 1150
 FORCED_OPEN = 14
 SEED = 2026
 # Chance to pass each stage kind; 1 - the product is the drop-out.
-PASS_RATE = {"screening": 0.42, "skill_test": 0.5, "work_sample": 0.62, "interview": 0.85}
+PASS_RATE = {"screening": 0.4, "skill_test": 0.5, "work_sample": 0.62, "interview": 0.85}
 DAYS_IN_STAGE = {"screening": (1, 6), "skill_test": (1, 6), "work_sample": (3, 12), "interview": (4, 14)}
 NOTES = {True: "Clear thinking, strong ownership.", False: "Not at the level we need yet."}
 REJECTION = {"screening": "resume-thin", "work_sample": "work-quality", "interview": "interview-depth"}
@@ -275,7 +275,7 @@ def question_banks(specializations) -> dict:
 def _apply(applicant, spec: Specialization, rng: random.Random):
     language = applicant.language
     entries = writing.experiences(spec.slug, language, rng, rng.randint(1, 2))
-    years = rng.randint(1, 14)
+    years = min(15, max(1, round(rng.gammavariate(3, 1.7))))  # most have 2 to 8 years
     return services.application_create(
         applicant=applicant,
         specialization=spec,
@@ -295,20 +295,27 @@ def _apply(applicant, spec: Specialization, rng: random.Random):
     )
 
 
-def play_history(*, specializations: dict[str, Specialization], panel: Panel, banks: dict, now) -> int:
+def play_history(
+    *,
+    specializations: dict[str, Specialization],
+    panel: Panel,
+    banks: dict,
+    now,
+    applicants: int = APPLICANTS,
+) -> int:
     """The year of applications; returns how many were made. Skipped when the applicants exist."""
     if User.objects.filter(email=APPLICANT_EMAIL.format(0)).exists():
         return 0
     rng = random.Random(SEED)
     random.seed(SEED)  # the skill test draws its questions with the module's generator
-    applicants = sign_up_applicants(rng, APPLICANTS, now)
+    people = sign_up_applicants(rng, applicants, now)
     specs = [specializations[slug] for slug in SPEC_WEIGHTS]
     weights = list(SPEC_WEIGHTS.values())
     reasons = {r.code: r for r in ReasonTemplate.objects.filter(specialization=None)}
     levels = {lvl.code: lvl for lvl in Level.objects.order_by("rank")}
     plans = []
-    for index, applicant in enumerate(applicants):
-        forced = index >= APPLICANTS - FORCED_OPEN
+    for index, applicant in enumerate(people):
+        forced = index >= applicants - FORCED_OPEN
         age = rng.uniform(2, 21) if forced else rng.uniform(0, 365)
         plans.append((now - timedelta(days=age, minutes=rng.randint(0, 600)), forced, applicant))
     for created, forced, applicant in sorted(plans, key=lambda plan: plan[0]):

@@ -25,7 +25,6 @@ from .reference import skill
 
 # Only the demo's own people: never someone who signed up on a site where the demo was loaded.
 DEMO_USERS = Q(user__email__endswith="@" + DEMO_DOMAIN) | Q(user__email__in=[email for email, *_ in LOGINS])
-TECHNICAL = {"backend-development", "frontend-development", "mobile-development"}
 
 
 def _value(value) -> str:
@@ -108,7 +107,7 @@ def _complete(slug: str):
 def _fields(profile: Profile, language: str, rng: random.Random, skills: list[str]) -> dict:
     slug, code = profile.specialization.slug, profile.level.code
     base = writing.RATE_BY_LEVEL.get(code, 2000)
-    if slug not in TECHNICAL:
+    if slug not in writing.TECHNICAL:
         base = int(base * 0.7)
     rate_min = base + rng.choice([0, 250, 500])
     dollars = rng.random() < (0.45 if language == "en" else 0.1)

@@ -15,12 +15,13 @@ from . import funnel, market, people, profiles, reference
 from .content.people import OTHER_MODERATORS
 
 
-def load(*, stdout) -> None:
+def load(*, stdout, applicants: int = funnel.APPLICANTS) -> None:
+    """The whole demo; `applicants` sizes the year of the funnel (a small one for quick tests)."""
     with quiet():
-        _load(stdout=stdout)
+        _load(stdout=stdout, applicants=applicants)
 
 
-def _load(*, stdout) -> None:
+def _load(*, stdout, applicants: int) -> None:
     started = time.perf_counter()
     now = clock.now().replace(microsecond=0)
 
@@ -35,7 +36,9 @@ def _load(*, stdout) -> None:
     panel = funnel.Panel(logins["moderator@example.com"], staff)
     banks = funnel.question_banks(specializations.values())
     backend = specializations["backend-development"]
-    played = funnel.play_history(specializations=specializations, panel=panel, banks=banks, now=now)
+    played = funnel.play_history(
+        specializations=specializations, panel=panel, banks=banks, now=now, applicants=applicants
+    )
     funnel.accepted_specialist(
         sam=logins["specialist@example.com"], spec=backend, panel=panel, banks=banks, now=now
     )

@@ -9,6 +9,8 @@ loader draws from the same generators.
 
 import random
 
+from .funnel import SPECIALIZATIONS
+
 ROLES = {
     "backend-development": {
         "en": ["Backend engineer", "Python developer", "Backend developer", "Server-side engineer"],
@@ -675,6 +677,7 @@ LANGUAGE_SETS = {
 # specialists quote in US dollars.
 RATE_BY_LEVEL = {"junior": 1200, "middle": 2200, "senior": 3500, "lead": 5000}
 RUB_PER_USD = 80
+TECHNICAL = {slug for slug, _en, _ru, technical, *_ in SPECIALIZATIONS if technical}
 YEARS_BY_LEVEL = {"junior": (1, 3), "middle": (3, 6), "senior": (5, 10), "lead": (8, 15)}
 UTC_OFFSETS = {"ru": [2, 3, 3, 3, 3, 4, 5, 6, 7], "en": [-5, -3, 0, 1, 1, 2, 3, 4, 8]}
 
