@@ -20,6 +20,7 @@ import random
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import F
 from django.test import override_settings
 
 from accounts.models import User
@@ -29,6 +30,7 @@ from vetting import services
 from vetting.models import (
     Application,
     ApplicationStatus,
+    Claim,
     Level,
     ReasonTemplate,
     Review,
@@ -420,11 +422,14 @@ def moderation_story(*, panel: Panel, now) -> None:
     """The queue tells its story: one work sample Pavel and Olga disagree on, and three screenings
     Pavel has taken this morning (late items come from the history). Through the services."""
     pavel, olga = panel.others
-    if Review.objects.filter(reviewer__in=[pavel, olga], application__status=ApplicationStatus.OPEN).exists():
-        return
     waiting = awaiting_moderator()
     disputed = waiting.filter(current_stage__kind="work_sample", reviews_count=0).first()
-    if disputed is not None:
+    scored = Review.objects.filter(
+        reviewer__in=[pavel, olga],
+        application__status=ApplicationStatus.OPEN,
+        stage=F("application__current_stage"),
+    )
+    if disputed is not None and not scored.exists():
         with transaction.atomic(), clock.at(now - timedelta(hours=3)):
             for reviewer, value in ((pavel, 5), (olga, 2)):
                 services.review_submit(
@@ -433,6 +438,8 @@ def moderation_story(*, panel: Panel, now) -> None:
                     scores={c.pk: value for c in disputed.current_stage.criteria.all()},
                     private_note="Demo: see the scorecards side by side.",
                 )
+    if Claim.objects.filter(moderator=pavel).exists():
+        return
     taken = list(waiting.filter(current_stage__kind="screening").order_by("-waiting_since")[:3])
     # The demo is looked at for hours after loading: its claims last the working day.
     with override_settings(VETTING_CLAIM_MINUTES=10 * 60), clock.at(now - timedelta(minutes=20)):
