@@ -221,7 +221,7 @@ class Story:
         bank, correct, wrong = self.banks[application.specialization_id]
         needed = -(-stage.pass_mark * len(attempt.question_ids) // 100)  # right answers to pass
         total = len(attempt.question_ids)
-        right = self.rng.randint(needed, total) if outcome == "passed" else self.rng.randint(0, needed - 1)
+        right = self.rng.randint(needed, total) if outcome == "passed" else self.rng.randint(1, needed - 1)
         traveller.to(decided)
         services.attempt_submit(
             attempt=attempt,

@@ -1,5 +1,7 @@
 # ruff: noqa: E501  (bilingual content reads better on one line)
-"""Demo content of the funnel in both languages: specializations, stages, question banks, rubrics."""
+"""The funnel's reference data in both languages (specializations, stages, rubrics and their anchors,
+screening questions, question banks, reason templates, skills' Russian names) and what applicants
+write: `demo.reference` creates the first, `demo.funnel` draws from the rest."""
 
 # slug, name_en, name_ru, technical, cooldown days, stage kinds, skills checked by the test
 SPECIALIZATIONS = [

@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (demo text reads better unbroken)
-"""The customers' needs in the demo: every state, across specializations and levels, in both languages
-of budget (roubles) and skills named as the skill table names them."""
+"""The customers' needs in the demo: every state, across specializations and levels, budgets in
+roubles, skills by their English names (as `demo.reference` creates them)."""
 
 # customer index (demo.content.people.CUSTOMERS), title, specialization, level, must-have, nice-to-have, hours, budget, state, description
 NEEDS = [
