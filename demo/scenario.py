@@ -31,7 +31,7 @@ def _load(*, stdout, applicants: int) -> None:
     with transaction.atomic():
         specializations = reference.configure()
         logins = people.sign_up()
-    say(f"{len(specializations)} specializations configured, {len(logins)} people signed up")
+    say(f"{len(specializations)} specializations configured, {len(logins)} people ready")
     staff = [User.objects.get(email=email) for email, _name in OTHER_MODERATORS]
     panel = funnel.Panel(logins["moderator@example.com"], staff)
     banks = funnel.question_banks(specializations.values())
