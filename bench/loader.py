@@ -4,8 +4,9 @@
 
 Idempotent by size: it counts the bench profiles already there and adds only the missing ones, so
 loading 1k, then 10k, then 100k reuses the earlier rows. The content (specializations, headlines,
-summaries, skills, experience entries) is the demo's (vetting.demo_content, profiles.demo), varied
-by a seeded random generator, so search words and filters hit realistic shares of the rows.
+summaries, skills, experience entries) is the demo's (`demo.content`: its tables and generators), in
+English and Russian, varied by a seeded random generator, so search words and filters hit realistic
+shares of the rows.
 
 Fast: one precomputed password hash; bulk_create for users and profiles (their ids are needed),
 COPY (PostgreSQL) for skills, languages and experience; BATCH profiles per transaction; no signals,
@@ -21,15 +22,15 @@ from datetime import date, timedelta
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from accounts.models import User
+from demo.content import profiles as writing
+from demo.content.funnel import SPECIALIZATIONS
+from demo.reference import skill
 from matching.candidates import candidates_load
-from profiles.demo import CONTENT, LANGUAGE_SETS, RATE_BY_LEVEL, TECHNICAL
-from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
+from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill
 from profiles.money import base_cents
 from profiles.search import reindex
-from vetting.demo_content import SPECIALIZATIONS, skill_name_ru
 from vetting.models import Level, Specialization
 
 BATCH = 2000
@@ -56,12 +57,6 @@ FIRST = ["Anna", "Boris", "Chen", "Daria", "Elif", "Fedor", "Greta", "Hugo", "Ir
 LAST = ["Ivanova", "Petrov", "Smirnova", "Kuznetsov", "Novak", "Berg", "Lind", "Moreau", "Rossi", "Sato"]
 
 
-def _skill(name: str) -> Skill:
-    return Skill.objects.get_or_create(
-        slug=slugify(name) or name.lower(), defaults={"name": name, "name_ru": skill_name_ru(name)}
-    )[0]
-
-
 def _reference():
     """Specializations (the demo's eight), levels and skills, created if missing."""
     specs = {}
@@ -75,14 +70,13 @@ def _reference():
                 "reapply_cooldown_days": cooldown,
             },
         )
-        content = CONTENT[slug]
         specs[slug] = (
             spec,
-            [_skill(name) for name in tested],
-            [_skill(name) for name in content["skills"]],
+            [skill(name) for name in tested],
+            [skill(name) for name in writing.MORE_SKILLS[slug]],
         )
     levels = {level.code: level for level in Level.objects.all()}
-    tail = [_skill(name) for name in TAIL_SKILLS]
+    tail = [skill(name) for name in TAIL_SKILLS]
     return specs, levels, tail
 
 
@@ -119,14 +113,15 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
             )
         )
         slug = rng.choices(spec_slugs, spec_weights)[0]
-        plans.append((slug, rng.choices(level_codes, level_weights)[0]))
+        language = rng.choice(["en", "ru", "ru"])
+        plans.append((slug, rng.choices(level_codes, level_weights)[0], language))
     users = User.objects.bulk_create(users, batch_size=BATCH)
     today = date.today()
     profiles = []
-    for user, (slug, code) in zip(users, plans, strict=True):
+    for user, (slug, code, language) in zip(users, plans, strict=True):
         spec = specs[slug][0]
-        content = CONTENT[slug]
-        base = RATE_BY_LEVEL[code] if slug in TECHNICAL else int(RATE_BY_LEVEL[code] * 0.7)
+        rates = writing.RATE_BY_LEVEL
+        base = rates[code] if slug in writing.TECHNICAL else int(rates[code] * 0.7)
         rate = None if rng.random() < 0.1 else base + rng.choice([0, 250, 500, 750])
         usd = rng.random() < 0.15
         profiles.append(
@@ -135,8 +130,8 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
                 specialization=spec,
                 level=levels[code],
                 accepted_at=now - timedelta(days=rng.randint(1, 700)),
-                headline=rng.choice(content["headlines"]),
-                summary=rng.choice(content["summaries"]),
+                headline=writing.headline(slug, language, rng),
+                summary=writing.summary(slug, language, rng),
                 years_experience={"junior": 1, "middle": 3, "senior": 6, "lead": 9}[code] + rng.randint(0, 5),
                 hours_per_week=rng.choice([0, 10, 20, 20, 30, 40]),
                 available_from=None
@@ -155,21 +150,20 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
         profile.rate_min_base_cents = base_cents(profile.rate_min, profile.currency)
     profiles = Profile.objects.bulk_create(profiles, batch_size=BATCH)
     skills, languages, experiences = [], [], []
-    for profile, (slug, _code) in zip(profiles, plans, strict=True):
+    for profile, (slug, _code, language) in zip(profiles, plans, strict=True):
         _spec, tested, own = specs[slug]
         chosen = {s.pk: rng.random() < 0.5 for s in tested}
-        for skill in rng.sample(own, rng.randint(2, min(5, len(own)))):
-            chosen.setdefault(skill.pk, False)
-        for skill in rng.sample(tail, rng.randint(0, 3)):
-            chosen.setdefault(skill.pk, False)
+        for extra in rng.sample(own, rng.randint(2, min(5, len(own)))):
+            chosen.setdefault(extra.pk, False)
+        for extra in rng.sample(tail, rng.randint(0, 3)):
+            chosen.setdefault(extra.pk, False)
         skills += [ProfileSkill(profile=profile, skill_id=pk, verified=v) for pk, v in chosen.items()]
         languages += [
             ProfileLanguage(profile=profile, language=code, proficiency=level)
-            for code, level in rng.choice(LANGUAGE_SETS)
+            for code, level in rng.choice(writing.LANGUAGE_SETS[language])
         ]
-        entries = CONTENT[slug]["experience"]
         end = None if rng.random() < 0.6 else today - timedelta(days=rng.randint(10, 200))
-        for position, entry in enumerate(rng.sample(entries, rng.randint(2, min(4, len(entries))))):
+        for position, entry in enumerate(writing.experiences(slug, language, rng, rng.randint(2, 4))):
             org, role, task, process, team, team_size, contribution, outcome = entry
             started = (end or today) - timedelta(days=rng.randint(200, 900))
             experiences.append(

@@ -28,7 +28,7 @@ if not apps.ready:  # run as a script
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "topfreelancer.settings")
     django.setup()
 
-# group -> (dictionary form, other forms): words the bench's texts (profiles.demo) really use
+# group -> (dictionary form, other forms): words the bench's texts (demo.content) really use
 PAIRS = {
     "word forms ru": [
         ("переводчик", ["переводчика", "переводчиков", "переводчику"]),

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
 from profiles.models import TRACK_RECORD_MIN, Profile, ProfileLanguage, ProfileSkill, TrackRecord
+from topfreelancer import clock
 
 from . import scoring
 from .models import Candidate
@@ -97,7 +97,7 @@ def candidates_sync(*, profile_ids: Iterable[int]) -> list[int]:
     if not profile_ids:
         return []
     fresh = _inputs(profile_ids)
-    now = timezone.now()
+    now = clock.now()
     changed: set[int] = set()
     existing = {
         (row.specialization_id, row.profile_id): row

@@ -9,7 +9,8 @@ come from the same rows, and only the match rows that changed are written.
 from datetime import date
 
 from django.db import connection
-from django.utils import timezone
+
+from topfreelancer import clock
 
 from . import scoring
 from .candidates import INPUTS
@@ -134,7 +135,7 @@ def write_matches(*, need, limit: int | None = None) -> int:
         row[0]: tuple(row[1:])
         for row in Match.objects.filter(need_id=need.pk).values_list("profile_id", *stored_fields)
     }
-    now = timezone.now()
+    now = clock.now()
     objs = [
         Match(need_id=need.pk, rank=position, computed_at=now, **row)
         for position, row in enumerate(ranked, start=1)

@@ -5,10 +5,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from topfreelancer import clock
 from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import MESSAGE_MAX, CappedTextField, SingleLineCharField
 from vetting.uploads import extension_of
@@ -111,7 +111,7 @@ class Invitation(models.Model):
     message = CappedTextField(_("message"), max_length=MESSAGE_MAX, help_text=_("Markdown."))
     message_html = RenderedHTMLField(source="message")
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.SENT)
-    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("sent at"), default=clock.now, editable=False)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
@@ -292,7 +292,7 @@ class EngagementEvent(models.Model):
     )
     from_state = models.CharField(max_length=8, blank=True)
     to_state = models.CharField(max_length=8, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=clock.now, editable=False)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -313,10 +313,10 @@ class Conversation(models.Model):
     """
 
     invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="conversation")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    customer_read_at = models.DateTimeField(default=timezone.now)
-    specialist_read_at = models.DateTimeField(default=timezone.now)
+    customer_read_at = models.DateTimeField(default=clock.now)
+    specialist_read_at = models.DateTimeField(default=clock.now)
     customer_notified_at = models.DateTimeField(null=True, blank=True)
     specialist_notified_at = models.DateTimeField(null=True, blank=True)
 
@@ -342,7 +342,7 @@ class Message(models.Model):
     body_html = RenderedHTMLField(source="body")
     attachment = models.FileField(_("attachment"), upload_to=attachment_upload_to, blank=True)
     original_name = models.CharField(_("original file name"), max_length=200, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -380,7 +380,7 @@ class CheckIn(models.Model):
     week = models.DateField(_("week of"))  # the Monday
     answer = models.CharField(_("answer"), max_length=5, choices=LevelFit.choices, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["-week"]
@@ -422,8 +422,8 @@ class Feedback(models.Model):
     need_clarity = models.PositiveSmallIntegerField(_("clarity of the need"), null=True, blank=True)
     responsiveness = models.PositiveSmallIntegerField(_("customer's responsiveness"), null=True, blank=True)
     comment = CappedTextField(_("comment"), max_length=FEEDBACK_COMMENT_MAX, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=clock.now)
+    updated_at = models.DateTimeField(default=clock.now)
     flagged_at = models.DateTimeField(_("flagged to moderators"), null=True, blank=True)
     flag_reason = SingleLineCharField(_("reason"), max_length=500, blank=True)
 
@@ -464,7 +464,7 @@ class Feedback(models.Model):
         return self.created_at + timedelta(days=FEEDBACK_FINAL_AFTER_DAYS)
 
     def is_final(self, now=None) -> bool:
-        return (now or timezone.now()) >= self.final_at()
+        return (now or clock.now()) >= self.final_at()
 
 
 class Interest(models.Model):
@@ -474,7 +474,7 @@ class Interest(models.Model):
     specialist = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interests"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
 
     class Meta:
         verbose_name = _("interest")

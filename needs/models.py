@@ -2,10 +2,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Currency
+from topfreelancer import clock
 from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import TEXT_MAX, CappedTextField, SingleLineCharField
 
@@ -88,7 +88,7 @@ class Need(models.Model):
     # instead of making a second one (needs.services.need_create).
     form_token = models.UUIDField(null=True, blank=True, editable=False)
 
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = NeedQuerySet.as_manager()
@@ -153,7 +153,7 @@ class Need(models.Model):
 
     @property
     def ranked_just_now(self) -> bool:
-        return bool(self.matched_at) and (timezone.now() - self.matched_at).total_seconds() < 60
+        return bool(self.matched_at) and (clock.now() - self.matched_at).total_seconds() < 60
 
     @property
     def is_matching(self) -> bool:
@@ -172,7 +172,7 @@ class NeedEvent(models.Model):
     )
     from_state = models.CharField(max_length=8, blank=True)
     to_state = models.CharField(max_length=8)
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=clock.now, editable=False)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer import clock
 from topfreelancer.i18n import Translated
 from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import MESSAGE_MAX, TEXT_MAX, CappedTextField, SingleLineCharField
@@ -110,11 +111,11 @@ class Profile(models.Model):
     utc_offset = models.SmallIntegerField(_("time zone (UTC offset, hours)"), null=True, blank=True)
     open_to_ongoing = models.BooleanField(_("interested in ongoing work"), default=True)
     is_published = models.BooleanField(_("published"), default=False)
-    last_active_at = models.DateTimeField(_("last active"), auto_now_add=True)
+    last_active_at = models.DateTimeField(_("last active"), default=clock.now, editable=False)
     # The one-time token of the last edit form saved: a double-clicked or replayed save of the
     # same form changes nothing (its new experience entries are not added twice).
     edit_token = models.UUIDField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     # PostgreSQL only: headline, skills, summary and experience, kept current by the services
     # (profiles.search.reindex). GIN-indexed by a PostgreSQL-only migration; unused on SQLite.

@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer import clock
+
 from .models import ExchangeRate, Experience, Profile, ProfileLanguage, ProfileSkill, Skill, TrackRecord
 from .money import base_cents
 from .search import reindex
@@ -84,7 +86,7 @@ def profile_grant(
         defaults={
             "specialization": specialization,
             "level": level,
-            "accepted_at": timezone.now(),
+            "accepted_at": clock.now(),
             "headline": headline[:160],
             "summary": summary,
             "years_experience": years_experience or 0,
@@ -94,7 +96,7 @@ def profile_grant(
     if not created:
         profile.specialization = specialization
         profile.level = level
-        profile.accepted_at = profile.accepted_at or timezone.now()
+        profile.accepted_at = profile.accepted_at or clock.now()
         profile.save(update_fields=["specialization", "level", "accepted_at", "updated_at"])
     for skill in verified_skills:
         ProfileSkill.objects.update_or_create(profile=profile, skill=skill, defaults={"verified": True})
@@ -123,7 +125,7 @@ def profile_grant_on_acceptance(*, application, verified_skills: Iterable[Skill]
         summary=application.summary,
     )
     if not profile.experiences.exists():
-        accepted = timezone.localdate(application.closed_at or timezone.now())
+        accepted = timezone.localdate(application.closed_at or clock.now())
         Experience.objects.bulk_create(
             Experience(
                 profile=profile,
@@ -163,7 +165,7 @@ def profile_update(
         for name in EDITABLE_FIELDS:
             if name in fields:
                 setattr(locked, name, fields[name])
-        locked.last_active_at = timezone.now()
+        locked.last_active_at = clock.now()
         locked.full_clean(exclude=["user", "specialization", "level"])
         locked.save()
         for formset in children:
@@ -202,7 +204,7 @@ def _set_published(*, profile_id: int, action: str) -> Profile:
             if problems:
                 raise ValidationError(problems)
         profile.is_published = target
-        profile.last_active_at = timezone.now()
+        profile.last_active_at = clock.now()
         profile.save(update_fields=["is_published", "last_active_at", "updated_at"])
         _rematch(profile)
     return profile
@@ -256,7 +258,7 @@ def exchange_rates_apply(*, edited: bool = False) -> int:
                 profile.save(update_fields=["rate_min_base_cents"])
                 _rematch(profile)
                 changed += 1
-    if edited or changed or ExchangeRate.objects.filter(valid_from=timezone.localdate()).exists():
+    if edited or changed or ExchangeRate.objects.filter(valid_from=clock.today()).exists():
         with transaction.atomic():
             exchange_rates_changed.send(sender=ExchangeRate)
     return changed

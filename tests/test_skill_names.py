@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from bench.loader import _reference
+from demo.reference import configure
 from profiles.models import Skill
 from tests.factories import CustomerFactory, ProfileFactory, ProfileSkillFactory, SkillFactory
-from vetting.demo import _configuration
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def english_afterwards():
 
 
 def test_every_seeded_skill_has_a_russian_name():
-    _configuration()  # the demo's specializations and the skills their tests check
+    configure()  # the demo's specializations and the skills their tests check
     _reference()  # the bench loader's: those, every specialization's other skills, the long tail
     assert Skill.objects.count() > 40
     assert list(Skill.objects.filter(name_ru="").values_list("name", flat=True)) == []

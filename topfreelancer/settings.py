@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "profiles",
     "needs",
     "matching",
+    "demo",  # the demo data command; imports every app, imported by none
 ]
 
 MIDDLEWARE = [

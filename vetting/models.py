@@ -4,10 +4,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from topfreelancer import clock
 from topfreelancer.i18n import Translated
 from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import MESSAGE_MAX, TEXT_MAX, WORK_SAMPLE_MAX, CappedTextField, SingleLineCharField
@@ -329,8 +329,8 @@ class Application(models.Model):
         related_name="current_applications",
         verbose_name=_("current stage"),
     )
-    stage_entered_at = models.DateTimeField(_("in this stage since"), default=timezone.now)
-    created_at = models.DateTimeField(_("applied"), default=timezone.now, db_index=True)
+    stage_entered_at = models.DateTimeField(_("in this stage since"), default=clock.now)
+    created_at = models.DateTimeField(_("applied"), default=clock.now, db_index=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     level = models.ForeignKey(
         Level,
@@ -428,7 +428,7 @@ class Claim(models.Model):
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("moderator")
     )
-    claimed_at = models.DateTimeField(_("claimed"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("claimed"), default=clock.now)
     expires_at = models.DateTimeField(_("expires"))
 
     class Meta:
@@ -444,7 +444,7 @@ class Claim(models.Model):
         return f"{self.application} · {self.moderator}"
 
     def active(self, now=None) -> bool:
-        return self.expires_at > (now or timezone.now())
+        return self.expires_at > (now or clock.now())
 
 
 class Outcome(models.TextChoices):
@@ -476,7 +476,7 @@ class StageResult(models.Model):
         verbose_name=_("decided by"),
     )
     entered_at = models.DateTimeField(_("entered the stage"))
-    decided_at = models.DateTimeField(_("decided"), default=timezone.now, db_index=True)
+    decided_at = models.DateTimeField(_("decided"), default=clock.now, db_index=True)
     score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=1, null=True, blank=True)
 
     class Meta:
@@ -503,7 +503,7 @@ class TestAttempt(models.Model):
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="+")
     question_ids = models.JSONField(default=list)
     answers = models.JSONField(default=dict, blank=True)
-    started_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(default=clock.now)
     deadline = models.DateTimeField()
     submitted_at = models.DateTimeField(null=True, blank=True)
     score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=1, null=True, blank=True)
@@ -528,7 +528,7 @@ class TestAttempt(models.Model):
         return f"{minutes}:{seconds:02d}"
 
     def seconds_left(self, now=None) -> int:
-        now = now or timezone.now()
+        now = now or clock.now()
         return max(0, int((self.deadline - now).total_seconds()))
 
 
@@ -546,7 +546,7 @@ class WorkSubmission(models.Model):
     link = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to=submission_upload_to, blank=True)
     original_name = models.CharField(_("original file name"), max_length=200, blank=True)
-    submitted_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         verbose_name = _("work sample")
@@ -574,7 +574,7 @@ class Review(models.Model):
     scores = models.JSONField(_("scores"), default=dict, help_text=_("criterion id -> score"))
     percent = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=1)
     private_note = CappedTextField(_("private note (moderators only)"), max_length=MESSAGE_MAX, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=clock.now)
 
     class Meta:
         ordering = ["application", "stage", "created_at"]
@@ -629,7 +629,7 @@ class AuditEntry(models.Model):
     from_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     to_stage = models.ForeignKey(Stage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     detail = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(default=clock.now, db_index=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -10,10 +10,10 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
+from topfreelancer import clock
 from topfreelancer.ratelimit import rate_limit_hit
 from vetting.uploads import validate_upload
 
@@ -64,7 +64,7 @@ def message_post(*, conversation: Conversation, author, body: str, attachment=No
         validate_upload(attachment)
     if rate_limit_hit(f"message:{author.pk}", limit=MESSAGES_PER_HOUR, period=3600):
         raise ValidationError(_("You have sent many messages in the last hour. Please wait a little."))
-    now = timezone.now()
+    now = clock.now()
     message = Message(
         conversation=conversation,
         author=author,
@@ -88,7 +88,7 @@ def message_post(*, conversation: Conversation, author, body: str, attachment=No
 def conversation_mark_read(*, conversation: Conversation, user, now=None) -> None:
     """The party `user` has seen everything up to now (a moderator's reading changes nothing)."""
     invitation = conversation.invitation
-    now = now or timezone.now()
+    now = now or clock.now()
     if user.pk == invitation.need.customer_id:
         Conversation.objects.filter(pk=conversation.pk).update(customer_read_at=now)
     elif user.pk == invitation.specialist_id:
@@ -124,7 +124,7 @@ def engagement_request_help(*, engagement: Engagement, actor) -> Engagement:
         )
         if engagement.help_requested_at is not None:
             return engagement
-        engagement.help_requested_at = timezone.now()
+        engagement.help_requested_at = clock.now()
         engagement.save(update_fields=["help_requested_at"])
         EngagementEvent.objects.create(engagement=engagement, actor=actor, kind=EngagementEvent.Kind.HELP)
     return engagement
@@ -168,7 +168,7 @@ def conversation_send_digests(*, now=None) -> int:
 
     Idempotent: a second run within the quarter hour sends nothing. Returns the number of emails.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     sent = 0
     recent = Conversation.objects.filter(last_message_at__gt=now - timedelta(days=2)).values_list(
         "pk", flat=True

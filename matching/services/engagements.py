@@ -6,10 +6,10 @@ emails the other party through the outbox (recorded now, sent by a worker after 
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
+from topfreelancer import clock
 
 from ..models import Engagement, EngagementEvent, Invitation
 from .outcomes import track_record_refresh
@@ -38,7 +38,7 @@ def engagement_open(*, invitation: Invitation, now=None) -> Engagement:
                 invitation=invitation,
                 need_id=invitation.need_id,
                 specialist_id=invitation.specialist_id,
-                started_at=now or timezone.now(),
+                started_at=now or clock.now(),
             )
     except IntegrityError:  # opened concurrently: the other one wins
         return Engagement.objects.get(invitation=invitation)
@@ -67,7 +67,7 @@ def _move(*, engagement: Engagement, actor, target: str, now=None) -> Engagement
             )
         previous = engagement.state
         engagement.state = target
-        engagement.ended_at = (now or timezone.now()) if target == State.ENDED else None
+        engagement.ended_at = (now or clock.now()) if target == State.ENDED else None
         engagement.save(update_fields=["state", "ended_at"])
         EngagementEvent.objects.create(
             engagement=engagement, actor=actor, from_state=previous, to_state=target

@@ -6,11 +6,11 @@ sends its email through accounts.emails (recorded, then sent by a worker on comm
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
 from needs.models import Need
+from topfreelancer import clock
 from topfreelancer.ratelimit import rate_limit_hit
 
 from ..models import Invitation, Match
@@ -79,7 +79,7 @@ def _answer(*, invitation: Invitation, specialist, target: str) -> Invitation:
             return invitation
         _check(invitation, target)
         invitation.state = target
-        invitation.responded_at = timezone.now()
+        invitation.responded_at = clock.now()
         invitation.save(update_fields=["state", "responded_at"])
         if target == State.ACCEPTED:
             engagement_open(invitation=invitation)
@@ -106,7 +106,7 @@ def invitation_decline(*, invitation: Invitation, specialist) -> Invitation:
 def match_dismiss(*, match: Match) -> Match:
     """The customer hides a match from the shortlist; kept across matching runs."""
     if match.dismissed_at is None:
-        match.dismissed_at = timezone.now()
+        match.dismissed_at = clock.now()
         Match.objects.filter(pk=match.pk).update(dismissed_at=match.dismissed_at)
     return match
 

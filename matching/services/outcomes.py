@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.emails import email_to_user
 from profiles.models import Profile
 from profiles.services import track_record_update
+from topfreelancer import clock
 
 from ..models import CheckIn, Engagement, EngagementEvent, Feedback, LevelFit
 
@@ -33,7 +34,7 @@ def checkins_open(*, now=None) -> int:
     Skips engagements younger than a week. Idempotent (one check-in per engagement and week);
     emails the customer on commit. Returns the number of check-ins opened.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     week = week_of(now)
     due = (
         Engagement.objects.filter(state=Engagement.State.ACTIVE, started_at__lte=now - timedelta(days=7))
@@ -67,7 +68,7 @@ def checkin_answer(*, checkin: CheckIn, customer, answer: str) -> CheckIn:
         if checkin.answer == answer:
             return checkin
         checkin.answer = answer
-        checkin.answered_at = timezone.now()
+        checkin.answered_at = clock.now()
         checkin.save(update_fields=["answer", "answered_at"])
     return checkin
 
@@ -85,7 +86,7 @@ def feedback_submit(*, engagement: Engagement, author, fields: dict, now=None) -
     it was first given. Locks the engagement (so two submissions of one side give one row) and
     refreshes the specialist's track record.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     side = feedback_side(engagement, author)
     if side is None:
         raise ValidationError(_("Only the two parties give feedback."))
@@ -121,7 +122,7 @@ def feedback_flag(*, feedback: Feedback, actor, reason: str) -> Feedback:
         )
         if feedback.flagged_at is not None:
             return feedback
-        feedback.flagged_at = timezone.now()
+        feedback.flagged_at = clock.now()
         feedback.flag_reason = reason
         feedback.save(update_fields=["flagged_at", "flag_reason"])
         EngagementEvent.objects.create(

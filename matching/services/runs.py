@@ -9,9 +9,9 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
-from django.utils import timezone
 
 from needs.models import Need
+from topfreelancer import clock
 from topfreelancer.queue import enqueue_on_commit, publish
 
 from .. import engine, heartbeat, tasks
@@ -34,7 +34,7 @@ def need_request_matching(*, need: Need) -> None:
     """
     if need.state != Need.State.OPEN:
         return
-    now = timezone.now()
+    now = clock.now()
     Need.objects.filter(pk=need.pk).update(
         matching_state=Need.MatchingState.PENDING,
         matching_version=F("matching_version") + 1,
@@ -64,7 +64,7 @@ def matching_run(*, need_id: int) -> bool:
             return False
         version = need.matching_version
         need.matching_state = Need.MatchingState.RUNNING
-        need.matching_started_at = timezone.now()
+        need.matching_started_at = clock.now()
         need.save(update_fields=["matching_state", "matching_started_at"])
         heartbeat.beat(need_id)
 
@@ -77,7 +77,7 @@ def matching_run(*, need_id: int) -> bool:
             need.matching_state = Need.MatchingState.DONE
         else:
             need.matching_state = Need.MatchingState.PENDING
-        need.matched_at = timezone.now()
+        need.matched_at = clock.now()
         need.save(update_fields=["matching_state", "matched_at"])
     return True
 
@@ -85,7 +85,7 @@ def matching_run(*, need_id: int) -> bool:
 def pending_need_ids(*, now=None, limit: int = 500) -> list[int]:
     """Open needs whose run was requested but never finished: pending past the grace, or "running"
     with a heartbeat older than heartbeat.STALE (a killed worker: noticed in about a minute)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     stale = now - heartbeat.STALE
     alive = RunHeartbeat.objects.filter(need_id=OuterRef("pk"), beat_at__gt=stale)
     return list(
@@ -107,7 +107,7 @@ def matching_requeue_pending(*, now=None) -> int:
     # Pending again, from now: the next sweeps leave them to the queue for PENDING_GRACE.
     stuck = [Need.MatchingState.PENDING, Need.MatchingState.RUNNING]
     Need.objects.filter(pk__in=need_ids, matching_state__in=stuck).update(
-        matching_state=Need.MatchingState.PENDING, matching_requested_at=timezone.now()
+        matching_state=Need.MatchingState.PENDING, matching_requested_at=clock.now()
     )
     published = 0
     for need_id in need_ids:

@@ -24,9 +24,9 @@ from types import SimpleNamespace
 
 from django.db import connection, transaction
 from django.db.models import F, Q
-from django.utils import timezone
 
 from needs.models import Need
+from topfreelancer import clock
 from topfreelancer.queue import enqueue_on_commit
 
 from .. import engine, scoring, tasks
@@ -106,7 +106,7 @@ def profile_change_apply(*, profile_id: int) -> dict:
             tails[match["need_id"]][match["rank"]] = match
         must, nice = _skills(ids, affected_ids)
         level_table = levels()
-        now, today = timezone.now(), timezone.localdate()
+        now, today = clock.now(), clock.today()
         upserts, deletes, fallen, touched = [], [], [], set()
 
         def upsert(need, terms, row, components, score, rank):
@@ -212,7 +212,7 @@ def _renumber(need_ids: list[int]) -> None:
 
 def unapplied_profile_ids(*, now=None, limit: int = 500) -> list[int]:
     """Profiles whose change was written but not applied to the shortlists past the grace."""
-    now = now or timezone.now()
+    now = now or clock.now()
     rows = (
         Candidate.objects.filter(applied_version__lt=F("version"), changed_at__lte=now - APPLY_GRACE)
         .order_by("changed_at")

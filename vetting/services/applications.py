@@ -6,10 +6,11 @@ from statistics import median
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
+from topfreelancer import clock
 
 from ..models import (
     Application,
@@ -43,7 +44,7 @@ def reapply_available_at(*, applicant, specialization: Specialization) -> dateti
     if last is None:
         return None
     available = last + timedelta(days=specialization.reapply_cooldown_days)
-    return available if available > timezone.now() else None
+    return available if available > clock.now() else None
 
 
 @transaction.atomic
@@ -181,7 +182,7 @@ def application_advance(
     following = next_stage(stage)
     if following is None:
         raise TransitionError(_("This is the final stage: accept the applicant with a level instead."))
-    if interview_at is not None and (following.kind != StageKind.INTERVIEW or interview_at <= timezone.now()):
+    if interview_at is not None and (following.kind != StageKind.INTERVIEW or interview_at <= clock.now()):
         raise TransitionError(_("The interview slot must be in the future, at an interview stage."))
     average, settled = _check_reviewed(application, stage, actor)
     if interview_at is not None:
@@ -310,7 +311,7 @@ def application_expire(*, application: Application, reason: str = "") -> StageRe
     stage = application.current_stage
     if not reason:
         due = application.stage_entered_at + timedelta(days=stage.expire_after_days)
-        if due > timezone.now() or not waiting_on_applicant(application):
+        if due > clock.now() or not waiting_on_applicant(application):
             return None
     return finish_stage(
         application,
@@ -327,7 +328,7 @@ def application_schedule_interview(*, application: Application, actor, at: datet
     application = lock(application)
     check(application, "schedule_interview")
     check_claim(application, actor)
-    if at <= timezone.now():
+    if at <= clock.now():
         raise TransitionError(_("The interview slot must be in the future."))
     if application.interview_at == at:
         return application

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer import clock
+
 from ..models import Application, Claim, Review, StageKind
 from .common import TransitionError, audit, check, lock
 
@@ -43,7 +45,7 @@ def application_claim(*, application: Application, moderator, now: datetime | No
     gets `ClaimTaken` naming the holder. A work sample or interview needing several scorecards is
     refused to a moderator who already scored it while it still waits for the others.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     application = lock(application)
     stage = check(application, "claim")
     check_claim(application, moderator)

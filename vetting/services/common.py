@@ -1,9 +1,9 @@
 """The transition table and the steps every transition shares."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
+from topfreelancer import clock
 
 from ..models import (
     Application,
@@ -108,7 +108,7 @@ def finish_stage(
 
     The stage is decided, so whoever held the application lets it go.
     """
-    now = timezone.now()
+    now = clock.now()
     stage = application.current_stage
     before = (application.status, stage)
     result = StageResult.objects.create(

@@ -4,8 +4,9 @@ import random
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from topfreelancer import clock
 
 from ..models import Choice, Outcome, Question, TestAttempt
 from .common import TransitionError, audit, check, finish_stage, lock, next_stage
@@ -32,7 +33,7 @@ def attempt_start(*, application, applicant) -> TestAttempt:
     if not bank:
         raise TransitionError(_("The question bank of this specialization is empty."))
     drawn = random.sample(bank, min(stage.question_count, len(bank)))
-    now = timezone.now()
+    now = clock.now()
     return TestAttempt.objects.create(
         application=application,
         stage=stage,
@@ -70,7 +71,7 @@ def attempt_submit(
 
 
 def _attempt_submit(*, attempt, applicant, answers, now) -> tuple[TestAttempt, bool]:
-    now = now or timezone.now()
+    now = now or clock.now()
     application = lock(attempt.application)
     attempt = TestAttempt.objects.select_for_update().get(pk=attempt.pk)
     if application.applicant_id != applicant.pk:
@@ -125,7 +126,7 @@ def _attempt_submit(*, attempt, applicant, answers, now) -> tuple[TestAttempt, b
 
 
 def expired_attempt_ids(*, now: datetime | None = None) -> list[int]:
-    cutoff = (now or timezone.now()) - GRACE
+    cutoff = (now or clock.now()) - GRACE
     return list(
         TestAttempt.objects.filter(
             submitted_at__isnull=True, deadline__lt=cutoff, application__status="open"
@@ -141,9 +142,9 @@ def attempt_expire(*, attempt_id: int) -> bool:
     attempt = TestAttempt.objects.select_for_update().get(pk=attempt_id)
     if attempt.submitted_at is not None or application.current_stage_id != attempt.stage_id:
         return False
-    if application.status != "open" or attempt.deadline + GRACE > timezone.now():
+    if application.status != "open" or attempt.deadline + GRACE > clock.now():
         return False
-    attempt.submitted_at = timezone.now()
+    attempt.submitted_at = clock.now()
     attempt.save(update_fields=["submitted_at"])
     finish_stage(
         application,

@@ -1,5 +1,7 @@
 # ruff: noqa: E501  (bilingual content reads better on one line)
-"""Demo content of the funnel in both languages: specializations, stages, question banks, rubrics."""
+"""The funnel's reference data in both languages (specializations, stages, rubrics and their anchors,
+screening questions, question banks, reason templates, skills' Russian names) and what applicants
+write: `demo.reference` creates the first, `demo.funnel` draws from the rest."""
 
 # slug, name_en, name_ru, technical, cooldown days, stage kinds, skills checked by the test
 SPECIALIZATIONS = [
@@ -729,3 +731,30 @@ SKILL_NAMES_RU = {
 def skill_name_ru(name: str) -> str:
     """A demo skill's Russian name: its translation, or the name itself for a brand (Python)."""
     return SKILL_NAMES_RU.get(name, name)
+
+
+# What applicants write at screening and hand in as work samples, in their language.
+SAMPLE_ANSWERS = {
+    "en": [
+        "A payments migration for a bank: I planned it, led two colleagues and ran the cut-over night.",
+        "A redesign of a course platform; I owned the research and the final handoff to developers.",
+        "About 20 hours a week for at least six months.",
+        "Full-time for a long project; I prefer teams that write things down.",
+    ],
+    "ru": [
+        "Переезд платёжного сервиса банка: я составил план, вёл двух коллег и провёл ночь переключения.",
+        "Редизайн учебной платформы: я отвечала за исследование и передачу макетов разработчикам.",
+        "Около 20 часов в неделю, минимум на полгода.",
+        "Полная занятость на долгом проекте; люблю команды, которые договариваются письменно.",
+    ],
+}
+SAMPLE_SUBMISSIONS = {
+    "en": [
+        "The solution and a short note on the trade-offs I chose, with what I would do next.",
+        "Here is the result, plus the two alternatives I rejected and why.",
+    ],
+    "ru": [
+        "Решение и короткая записка о компромиссах, которые я выбрал, и о следующих шагах.",
+        "Вот результат и две альтернативы, от которых я отказалась, с объяснением почему.",
+    ],
+}
