@@ -75,7 +75,14 @@ def _listed_index(fields: list[str], name: str) -> models.Index:
 
 
 class Profile(models.Model):
-    """A vetted specialist's resume-style page. The level comes from the vetting, never the owner."""
+    """A vetted specialist's resume-style page. The levels come from the vetting, never the owner.
+
+    A person holds one Qualification per specialization the vetting accepted them in, each with its
+    own level. `specialization` and `level` are a copy of the primary one, the highest level (the
+    earliest granted on a tie), kept by profiles.services.profile_grant: the unfiltered catalogue
+    lists each person once and sorts and filters by level on this row's indexes, and "at least
+    Senior" in any specialization is the same as the highest level being at least Senior.
+    """
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     specialization = models.ForeignKey(
@@ -188,6 +195,64 @@ class Profile(models.Model):
     @property
     def is_listed(self) -> bool:
         return bool(self.is_published and self.accepted_at and self.level_id and self.user.is_active)
+
+
+class Qualification(models.Model):
+    """One specialization the vetting accepted a person in: its level and its evidence (the accepted
+    application, whose passed stages the profile page shows). One per (profile, specialization);
+    written only by profiles.services.profile_grant, which also keeps the profile's primary copy
+    (Profile.specialization/level: the highest of these) current."""
+
+    # Both looked up through the indexes below (the unique one leads with the profile).
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="qualifications", db_index=False
+    )
+    specialization = models.ForeignKey(
+        "vetting.Specialization",
+        on_delete=models.PROTECT,
+        related_name="qualifications",
+        verbose_name=_("specialization"),
+        db_index=False,
+    )
+    level = models.ForeignKey(
+        "vetting.Level", on_delete=models.PROTECT, related_name="qualifications", verbose_name=_("level")
+    )
+    # A copy of level.rank, kept by save(): the catalogue filtered by a specialization sorts on it.
+    level_rank = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The evidence: the accepted application that granted it (None for a grant without one).
+    application = models.ForeignKey(
+        "vetting.Application",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted application"),
+    )
+    granted_at = models.DateTimeField(_("granted"))
+
+    class Meta:
+        ordering = ["-level_rank", "granted_at", "pk"]
+        verbose_name = _("qualification")
+        verbose_name_plural = _("qualifications")
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "specialization"], name="qualification_unique"),
+        ]
+        indexes = [
+            # The catalogue filtered by a specialization: walked in its level order (and by level).
+            models.Index(
+                fields=["specialization", "-level_rank", "-profile"], name="qualification_spec_rank"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.specialization} ({self.level})"
+
+    def save(self, *args, **kwargs):
+        self.level_rank = self.level.rank
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "level" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "level_rank"}
+        super().save(*args, **kwargs)
 
 
 class ProfileSkill(models.Model):

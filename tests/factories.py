@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import MODERATORS_GROUP, User
 from matching.candidates import candidates_load
-from profiles.models import Profile, ProfileSkill, Skill
+from profiles.models import Profile, ProfileSkill, Qualification, Skill
 from vetting.models import Level, Specialization
 
 PASSWORD = "correct-horse-battery-9"
@@ -100,6 +100,17 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     currency = "RUB"
     utc_offset = 3
     is_published = True
+
+    @factory.post_generation
+    def qualification(self, create, extracted, **kwargs):
+        """The qualification its specialization and level stand for (as profile_grant writes)."""
+        if create and self.level_id:
+            Qualification.objects.create(
+                profile=self,
+                specialization=self.specialization,
+                level=self.level,
+                granted_at=self.accepted_at or timezone.now(),
+            )
 
     @classmethod
     def _after_postgeneration(cls, instance, create, results=None):
