@@ -17,6 +17,12 @@ from .models import ProfileLanguage, ProfileSkill, Skill
 from .money import base_cents, viewer_currency
 from .search import RANK, search
 
+# Filtered by a specialization, a profile is listed under its qualification in it: these
+# annotations carry that qualification and its level rank: the level orders read the rank
+# (order_by below), the card shows the qualification first (profiles.selectors.with_card_extras).
+HELD = "held_qualification_id"
+HELD_RANK = "held_level_rank"
+
 SORTS = {
     # "Best match": the text rank, then level and recency; without a query, the level order.
     "relevance": (F(RANK).desc(), "-level_rank", "-last_active_at", "-id"),
@@ -26,6 +32,15 @@ SORTS = {
     "rate": (F("rate_min_base_cents").asc(nulls_last=True), "-id"),
     "active": ("-last_active_at", "-id"),
 }
+
+
+def order_by(queryset: QuerySet, sort: str) -> tuple:
+    """The columns of `sort` for this queryset: within a specialization, the level is the held
+    qualification's (walked on its index, profiles.Qualification), otherwise the primary one."""
+    columns = SORTS[sort]
+    if HELD_RANK not in queryset.query.annotations:
+        return columns
+    return tuple(f"-{HELD_RANK}" if column == "-level_rank" else column for column in columns)
 
 
 RATE_MAX_LIMIT = 10_000_000  # per hour, in any currency: beyond it nobody is excluded anyway
@@ -91,20 +106,19 @@ class CatalogueFilter(django_filters.FilterSet):
     )
     # Their choices are set per request from one reference_choices() read (__init__):
     # no query to render or validate them.
+    # Both applied together in split(): one join to the qualification held in the specialization.
     specialization = django_filters.ChoiceFilter(
+        method="filter_held",
         label=_("Specialization"),
         empty_label=pgettext_lazy("specialization", "Any"),
         widget=OnePassSelect,
     )
+    # One level control, "at least": a need's level is the level of problems it holds, and a more
+    # senior specialist solves them too (the matching scores how close the level is).
     min_level = django_filters.ChoiceFilter(
-        method="filter_min_level",
-        label=_("Level at least"),
-        empty_label=_("Any"),
-        widget=OnePassSelect,
-    )
-    level = django_filters.ChoiceFilter(
-        label=_("Exactly this level"),
-        empty_label=_("Any"),
+        method="filter_held",
+        label=_("Level"),
+        empty_label=_("Any level"),
         widget=OnePassSelect,
     )
     skills = django_filters.MultipleChoiceFilter(
@@ -160,8 +174,7 @@ class CatalogueFilter(django_filters.FilterSet):
 
     REFERENCE_CHOICES = {
         "specialization": "specialization",
-        "min_level": "level",
-        "level": "level",
+        "min_level": "min_level",
         "skills": "skill",
     }
 
@@ -176,19 +189,37 @@ class CatalogueFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
 
-    def filter_min_level(self, queryset, name, value):
-        return queryset.filter(level_rank__gte=self.reference["level_rank"][int(value)])
+    def filter_held(self, queryset, name, value):
+        return queryset  # specialization and level: together in _held()
 
     def filter_queryset(self, queryset):
         base, related = self.split(queryset)
         return base.filter(*related)
 
     def split(self, queryset) -> tuple[QuerySet, list]:
-        """The profiles filtered on their own columns (and searched), and apart the conditions on
-        their child tables (skills, languages), which profiles.selectors.catalogue_page applies:
-        the planner misjudges how many profiles those keep (bench/README.md)."""
+        """The profiles filtered on their own columns and their qualification (and searched), and
+        apart the conditions on their child tables (skills, languages), which
+        profiles.selectors.catalogue_page applies: the planner misjudges how many profiles those
+        keep (bench/README.md)."""
         self.related = []
-        return super().filter_queryset(queryset), self.related
+        return self._held(super().filter_queryset(queryset)), self.related
+
+    def _held(self, queryset) -> QuerySet:
+        """Within a specialization: everybody qualified in it, at least at the level asked, each
+        annotated with that qualification (HELD, HELD_RANK: the card and the level order read
+        them). One filter() call, so both conditions and the annotations share one join
+        (unique per profile and specialization: no row is repeated). Without one: the primary
+        level, the highest the person holds, so "at least" means "in some specialization"."""
+        data = self.form.cleaned_data
+        rank = self.reference["level_rank"][int(data["min_level"])] if data.get("min_level") else None
+        if not data.get("specialization"):
+            return queryset if rank is None else queryset.filter(level_rank__gte=rank)
+        held = {"qualifications__specialization_id": int(data["specialization"])}
+        if rank is not None:
+            held["qualifications__level_rank__gte"] = rank
+        return queryset.filter(**held).annotate(
+            **{HELD: F("qualifications__id"), HELD_RANK: F("qualifications__level_rank")}
+        )
 
     def filter_rate_max(self, queryset, name, value):
         cents = base_cents(value, self.currency)
@@ -217,7 +248,7 @@ CHOICES_TIMEOUT = 300  # seconds; a save or delete in this process clears them a
 
 
 def _choices_key(language: str) -> str:
-    return f"profiles:catalogue-choices:{language}"
+    return f"profiles:catalogue-choices:v2:{language}"
 
 
 def reference_choices() -> dict:
@@ -231,7 +262,10 @@ def reference_choices() -> dict:
         levels = list(Level.objects.all())
         choices = {
             "specialization": [(s.pk, s.name) for s in Specialization.objects.all()],
-            "level": [(level.pk, level.name) for level in levels],
+            # "Middle or higher"; the lowest level is what "Any level" already shows.
+            "min_level": [
+                (level.pk, _("%(level)s or higher") % {"level": level.name}) for level in levels[1:]
+            ],
             "level_rank": {level.pk: level.rank for level in levels},
             "skill": sorted(
                 ((s.pk, s.local_name) for s in Skill.objects.only("name", "name_ru")),

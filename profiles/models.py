@@ -193,6 +193,16 @@ class Profile(models.Model):
             raise ValidationError(errors)
 
     @property
+    def shown_qualifications(self) -> list:
+        """The qualifications in the order a card or page shows them: the primary first, unless a
+        specialization filter listed the profile under another (profiles.selectors.with_card_extras)."""
+        return self.__dict__.get("_shown_qualifications") or list(self.qualifications.all())
+
+    @shown_qualifications.setter
+    def shown_qualifications(self, value: list) -> None:
+        self.__dict__["_shown_qualifications"] = value
+
+    @property
     def is_listed(self) -> bool:
         return bool(self.is_published and self.accepted_at and self.level_id and self.user.is_active)
 
