@@ -9,7 +9,8 @@ by a seeded random generator, so search words and filters hit realistic shares o
 
 Fast: one precomputed password hash; bulk_create for users and profiles (their ids are needed),
 COPY (PostgreSQL) for skills, languages and experience; BATCH profiles per transaction; no signals,
-save() or services per row, so what save() derives is set here (level_rank); the stored search
+save() or services per row, so what save() derives is set here (level_rank) and what profile_grant
+writes too (a Qualification per specialization held, SECOND_SHARE of them in two); the stored search
 vectors are rebuilt per batch in one SQL UPDATE (profiles.search.reindex) and the matching's read
 model rows written (matching.candidates.candidates_load), then ANALYZE.
 """
@@ -26,7 +27,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from matching.candidates import candidates_load
 from profiles.demo import CONTENT, LANGUAGE_SETS, RATE_BY_LEVEL, TECHNICAL
-from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
+from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Qualification, Skill
 from profiles.money import base_cents
 from vetting.demo_content import SPECIALIZATIONS, skill_name_ru
 from vetting.models import Level, Specialization
@@ -45,6 +46,9 @@ SPECIALIZATION_WEIGHTS = {
     "illustration": 5,
 }
 LEVEL_WEIGHTS = {"junior": 20, "middle": 38, "senior": 30, "lead": 12}
+# The share of people accepted in a second specialization too, at a level no higher than the first
+# (drawn by a generator of its own, so the rest of the population is the same as without them).
+SECOND_SHARE = 0.05
 # A long tail of skills any profile may carry besides its specialization's own.
 TAIL_SKILLS = [
     "Git", "Jira", "Notion", "Agile", "Scrum", "Mentoring", "Public speaking", "Kubernetes",
@@ -188,7 +192,36 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
                 )
             )
             end = started - timedelta(days=rng.randint(10, 120))
-    for model, objs in ((ProfileSkill, skills), (ProfileLanguage, languages), (Experience, experiences)):
+    qualifications = []
+    second = random.Random(f"second-{start}")
+    for profile, (slug, code) in zip(profiles, plans, strict=True):
+        qualifications.append(
+            Qualification(
+                profile=profile,
+                specialization=specs[slug][0],
+                level=profile.level,
+                level_rank=profile.level_rank,
+                granted_at=profile.accepted_at,
+            )
+        )
+        if second.random() < SECOND_SHARE:
+            other = second.choice([s for s in spec_slugs if s != slug])
+            lower = second.choice(level_codes[: level_codes.index(code) + 1])
+            qualifications.append(
+                Qualification(
+                    profile=profile,
+                    specialization=specs[other][0],
+                    level=levels[lower],
+                    level_rank=levels[lower].rank,
+                    granted_at=profile.accepted_at + timedelta(days=second.randint(1, 60)),
+                )
+            )
+    for model, objs in (
+        (ProfileSkill, skills),
+        (ProfileLanguage, languages),
+        (Experience, experiences),
+        (Qualification, qualifications),
+    ):
         _insert(model, objs)
     # auto_now_add stamped every row "now": spread "recently active" over the last 90 days.
     ids = [p.pk for p in profiles]
@@ -225,6 +258,7 @@ def load_profiles(n: int, *, seed: int = 1, stdout=None) -> int:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for table in ("accounts_user", "profiles_profile", "profiles_profileskill", "matching_candidate",
-                          "profiles_profilelanguage", "profiles_experience"):  # fmt: skip
+                          "profiles_profilelanguage", "profiles_experience",
+                          "profiles_qualification"):  # fmt: skip
                 cursor.execute(f"ANALYZE {table}")
     return added

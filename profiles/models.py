@@ -137,18 +137,13 @@ class Profile(models.Model):
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
         indexes = [
-            # The catalogue's filters and sorts, all over listed profiles only.
-            _listed_index(["specialization", "level"], "profile_listed_spec_level"),
-            _listed_index(["specialization", "-level_rank", "-id"], "profile_listed_spec_rank"),
+            # The catalogue's sorts, all over listed profiles only. Within a specialization the
+            # catalogue reads the qualifications (Qualification's index for the level order; these
+            # with a probe of the qualification per row for the others).
             _listed_index(["-level_rank", "-id"], "profile_listed_level_rank"),
             _listed_index(["-last_active_at", "-id"], "profile_listed_active"),
             _listed_index(["-hours_per_week", "-id"], "profile_listed_hours"),
             _listed_index(["rate_min_base_cents", "-id"], "profile_listed_rate_base"),
-            # Each sort within a specialization: without these, a rare filter (a skill of another
-            # specialization) walked the whole sort index, 100k rows, for an empty page (800 ms).
-            _listed_index(["specialization", "-last_active_at", "-id"], "profile_listed_spec_active"),
-            _listed_index(["specialization", "-hours_per_week", "-id"], "profile_listed_spec_hours"),
-            _listed_index(["specialization", "rate_min_base_cents", "-id"], "profile_listed_spec_rate_base"),
         ]
         constraints = [
             models.CheckConstraint(
