@@ -27,7 +27,15 @@ from django.utils.text import slugify
 from accounts.models import User
 from matching.candidates import candidates_load
 from profiles.demo import CONTENT, LANGUAGE_SETS, RATE_BY_LEVEL, TECHNICAL
-from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Qualification, Skill
+from profiles.models import (
+    SORT_COPIES,
+    Experience,
+    Profile,
+    ProfileLanguage,
+    ProfileSkill,
+    Qualification,
+    Skill,
+)
 from profiles.money import base_cents
 from vetting.demo_content import SPECIALIZATIONS, skill_name_ru
 from vetting.models import Level, Specialization
@@ -100,6 +108,11 @@ def _insert(model, objs: list) -> None:
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         for obj in objs:
             copy.write_row([f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields])
+
+
+def _copies(profile: Profile) -> dict:
+    """What Qualification.save() copies from its profile (profiles.models.SORT_COPIES)."""
+    return {name: getattr(profile, name) for name in SORT_COPIES}
 
 
 def _bench_users():
@@ -202,6 +215,7 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
                 level=profile.level,
                 level_rank=profile.level_rank,
                 granted_at=profile.accepted_at,
+                **_copies(profile),
             )
         )
         if second.random() < SECOND_SHARE:
@@ -214,6 +228,7 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
                     level=levels[lower],
                     level_rank=levels[lower].rank,
                     granted_at=profile.accepted_at + timedelta(days=second.randint(1, 60)),
+                    **_copies(profile),
                 )
             )
     for model, objs in (
@@ -227,6 +242,9 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
     ids = [p.pk for p in profiles]
     for days in range(0, 90, 10):
         Profile.objects.filter(pk__in=ids[days // 10 :: 9]).update(last_active_at=now - timedelta(days=days))
+        Qualification.objects.filter(profile_id__in=ids[days // 10 :: 9]).update(
+            last_active_at=now - timedelta(days=days)
+        )
     return ids
 
 

@@ -3,6 +3,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models.expressions import OrderBy
 from django.forms.utils import flatatt
 from django.urls import reverse_lazy
 from django.utils.html import escape, format_html, format_html_join
@@ -17,11 +18,16 @@ from .models import ProfileLanguage, ProfileSkill, Skill
 from .money import base_cents, viewer_currency
 from .search import RANK, search
 
-# Filtered by a specialization, a profile is listed under its qualification in it: these
-# annotations carry that qualification and its level rank: the level orders read the rank
-# (order_by below), the card shows the qualification first (profiles.selectors.with_card_extras).
+# Filtered by a specialization, a profile is listed under its qualification in it: HELD is that
+# qualification (the card shows it first, profiles.selectors.with_card_extras), and every order
+# reads the qualification's columns (order_by below), so it walks the qualification's indexes.
 HELD = "held_qualification_id"
-HELD_RANK = "held_level_rank"
+HELD_COLUMNS = {
+    "level_rank": "held_level_rank",
+    "last_active_at": "held_last_active_at",
+    "hours_per_week": "held_hours_per_week",
+    "rate_min_base_cents": "held_rate_min_base_cents",
+}
 
 SORTS = {
     # "Best match": the text rank, then level and recency; without a query, the level order.
@@ -35,12 +41,25 @@ SORTS = {
 
 
 def order_by(queryset: QuerySet, sort: str) -> tuple:
-    """The columns of `sort` for this queryset: within a specialization, the level is the held
-    qualification's (walked on its index, profiles.Qualification), otherwise the primary one."""
+    """The columns of `sort` for this queryset: within a specialization, the held qualification's
+    (its level, and its copies of the profile's columns, on its indexes), otherwise the profile's."""
     columns = SORTS[sort]
-    if HELD_RANK not in queryset.query.annotations:
+    if HELD not in queryset.query.annotations:
         return columns
-    return tuple(f"-{HELD_RANK}" if column == "-level_rank" else column for column in columns)
+    return tuple(_held_column(column) for column in columns)
+
+
+def _held_column(column):
+    if isinstance(column, str) and column.lstrip("-") in HELD_COLUMNS:
+        return column[: len(column) - len(column.lstrip("-"))] + HELD_COLUMNS[column.lstrip("-")]
+    if isinstance(column, OrderBy) and getattr(column.expression, "name", None) in HELD_COLUMNS:
+        return OrderBy(
+            F(HELD_COLUMNS[column.expression.name]),
+            descending=column.descending,
+            nulls_first=column.nulls_first,
+            nulls_last=column.nulls_last,
+        )
+    return column
 
 
 RATE_MAX_LIMIT = 10_000_000  # per hour, in any currency: beyond it nobody is excluded anyway
@@ -206,8 +225,8 @@ class CatalogueFilter(django_filters.FilterSet):
 
     def _held(self, queryset) -> QuerySet:
         """Within a specialization: everybody qualified in it, at least at the level asked, each
-        annotated with that qualification (HELD, HELD_RANK: the card and the level order read
-        them). One filter() call, so both conditions and the annotations share one join
+        annotated with that qualification and its columns (HELD, HELD_COLUMNS: the card and the
+        orders read them). One filter() call, so both conditions and the annotations share one join
         (unique per profile and specialization: no row is repeated). Without one: the primary
         level, the highest the person holds, so "at least" means "in some specialization"."""
         data = self.form.cleaned_data
@@ -217,9 +236,8 @@ class CatalogueFilter(django_filters.FilterSet):
         held = {"qualifications__specialization_id": int(data["specialization"])}
         if rank is not None:
             held["qualifications__level_rank__gte"] = rank
-        return queryset.filter(**held).annotate(
-            **{HELD: F("qualifications__id"), HELD_RANK: F("qualifications__level_rank")}
-        )
+        copies = {alias: F(f"qualifications__{name}") for name, alias in HELD_COLUMNS.items()}
+        return queryset.filter(**held).annotate(**{HELD: F("qualifications__id")}, **copies)
 
     def filter_rate_max(self, queryset, name, value):
         cents = base_cents(value, self.currency)

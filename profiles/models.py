@@ -61,6 +61,10 @@ class Synonym(models.Model):
             raise ValidationError({"terms": _("Give at least two terms, separated by commas.")})
 
 
+# The profile's columns the catalogue sorts by, copied into its qualifications (Qualification).
+SORT_COPIES = ("last_active_at", "hours_per_week", "rate_min_base_cents")
+
+
 class ProfileQuerySet(models.QuerySet):
     def listed(self):
         """Public: the owner was accepted by the vetting and published the profile."""
@@ -173,6 +177,8 @@ class Profile(models.Model):
                 update_fields = {*update_fields, "rate_min_base_cents"}
             kwargs["update_fields"] = update_fields
         super().save(*args, **kwargs)
+        if update_fields is None or set(SORT_COPIES) & set(update_fields):
+            self.qualifications.update(**{name: getattr(self, name) for name in SORT_COPIES})
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -234,6 +240,12 @@ class Qualification(models.Model):
         verbose_name=_("accepted application"),
     )
     granted_at = models.DateTimeField(_("granted"))
+    # Copies of the profile's sort columns (SORT_COPIES), kept by Profile.save() and on creation:
+    # the catalogue within a specialization walks these indexes in every order, not all of the
+    # profiles' for the few of that specialization.
+    last_active_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hours_per_week = models.PositiveSmallIntegerField(default=0, editable=False)
+    rate_min_base_cents = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-level_rank", "granted_at", "pk"]
@@ -247,6 +259,15 @@ class Qualification(models.Model):
             models.Index(
                 fields=["specialization", "-level_rank", "-profile"], name="qualification_spec_rank"
             ),
+            models.Index(
+                fields=["specialization", "-last_active_at", "-profile"], name="qualification_spec_active"
+            ),
+            models.Index(
+                fields=["specialization", "-hours_per_week", "-profile"], name="qualification_spec_hours"
+            ),
+            models.Index(
+                fields=["specialization", "rate_min_base_cents", "-profile"], name="qualification_spec_rate"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -254,6 +275,9 @@ class Qualification(models.Model):
 
     def save(self, *args, **kwargs):
         self.level_rank = self.level.rank
+        if self._state.adding:
+            for name in SORT_COPIES:
+                setattr(self, name, getattr(self.profile, name))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "level" in update_fields:
             kwargs["update_fields"] = {*update_fields, "level_rank"}

@@ -46,6 +46,7 @@ def fill(apps, schema_editor):
     for profile in profiles.iterator(chunk_size=2000):
         applications = accepted.get(profile.user_id, {})
         own = applications.get(profile.specialization_id)
+        copies = {name: getattr(profile, name) for name in ("last_active_at", "hours_per_week", "rate_min_base_cents")}
         granted = {
             profile.specialization_id: Qualification(
                 profile_id=profile.pk,
@@ -54,6 +55,7 @@ def fill(apps, schema_editor):
                 level_rank=ranks[profile.level_id],
                 application_id=own["pk"] if own else None,
                 granted_at=(own and own["closed_at"]) or profile.accepted_at or profile.created_at,
+                **copies,
             )
         }
         for specialization_id, row in applications.items():
@@ -66,6 +68,7 @@ def fill(apps, schema_editor):
                     level_rank=ranks[row["level_id"]],
                     application_id=row["pk"],
                     granted_at=row["closed_at"] or profile.accepted_at or profile.created_at,
+                    **copies,
                 ),
             )
         Qualification.objects.bulk_create(granted.values())
@@ -100,6 +103,9 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('level_rank', models.PositiveSmallIntegerField(default=0, editable=False)),
                 ('granted_at', models.DateTimeField(verbose_name='granted')),
+                ('last_active_at', models.DateTimeField(blank=True, editable=False, null=True)),
+                ('hours_per_week', models.PositiveSmallIntegerField(default=0, editable=False)),
+                ('rate_min_base_cents', models.PositiveBigIntegerField(blank=True, editable=False, null=True)),
                 ('application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='vetting.application', verbose_name='accepted application')),
                 ('level', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='qualifications', to='vetting.level', verbose_name='level')),
                 ('profile', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='qualifications', to='profiles.profile')),
@@ -109,7 +115,12 @@ class Migration(migrations.Migration):
                 'verbose_name': 'qualification',
                 'verbose_name_plural': 'qualifications',
                 'ordering': ['-level_rank', 'granted_at', 'pk'],
-                'indexes': [models.Index(fields=['specialization', '-level_rank', '-profile'], name='qualification_spec_rank')],
+                'indexes': [
+                    models.Index(fields=['specialization', '-level_rank', '-profile'], name='qualification_spec_rank'),
+                    models.Index(fields=['specialization', '-last_active_at', '-profile'], name='qualification_spec_active'),
+                    models.Index(fields=['specialization', '-hours_per_week', '-profile'], name='qualification_spec_hours'),
+                    models.Index(fields=['specialization', 'rate_min_base_cents', '-profile'], name='qualification_spec_rate'),
+                ],
                 'constraints': [models.UniqueConstraint(fields=('profile', 'specialization'), name='qualification_unique')],
             },
         ),

@@ -138,3 +138,16 @@ def test_the_catalogue_queries_do_not_grow_with_qualifications(client, world, dj
     with django_assert_max_num_queries(8):
         client.get(reverse("profiles:catalogue"), {"specialization": world["design"].pk})
     assert Profile.objects.listed().count() == 7
+
+
+def test_the_qualifications_keep_the_profiles_sort_columns(client, world):
+    lead = world["lead"]
+    services.profile_update(profile=lead, fields={"hours_per_week": 5, "rate_min": 100, "rate_max": 200})
+    lead.refresh_from_db()
+    copies = set(
+        Qualification.objects.filter(profile=lead).values_list("hours_per_week", "rate_min_base_cents")
+    )
+    assert copies == {(5, lead.rate_min_base_cents)}
+    params = {"specialization": world["design"].pk, "sort": "availability"}
+    found = client.get(reverse("profiles:catalogue"), params).context["page"].profiles
+    assert [p.pk for p in found] == [world["middle"].pk, lead.pk]  # 30 h/week before 5
