@@ -1,8 +1,9 @@
 """Reads for the shortlist and invitations pages: the query count is decided here."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from needs.models import Need
+from profiles.models import Qualification
 
 from .models import Engagement, Interest, Invitation, Match
 
@@ -10,8 +11,12 @@ from .models import Engagement, Interest, Invitation, Match
 def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
     """The need's ranked matches with their profiles, each carrying `invitation` (or None) and
     `interested` (the specialist marked interest in the need)."""
-    matches = Match.objects.filter(need=need).select_related(
-        "profile__user", "profile__level", "profile__specialization"
+    matches = (
+        Match.objects.filter(need=need)
+        .select_related("profile__user", "profile__level", "profile__specialization")
+        .prefetch_related(
+            Prefetch("profile__qualifications", queryset=Qualification.objects.select_related("level"))
+        )
     )
     if not include_dismissed:
         matches = matches.visible()
