@@ -208,7 +208,7 @@ class CatalogueFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         return search(queryset, value)
 
-    def filter_held(self, queryset, name, value):
+    def filter_held(self, queryset, _name, _value):
         return queryset  # specialization and level: together in _held()
 
     def filter_queryset(self, queryset):
