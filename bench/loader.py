@@ -10,7 +10,8 @@ shares of the rows.
 
 Fast: one precomputed password hash; bulk_create for users and profiles (their ids are needed),
 COPY (PostgreSQL) for skills, languages and experience; BATCH profiles per transaction; no signals,
-save() or services per row, so what save() derives is set here (level_rank); the stored search
+save() or services per row, so what save() derives is set here (level_rank) and what profile_grant
+writes too (a Qualification per specialization held, SECOND_SHARE of them in two); the stored search
 vectors are rebuilt per batch in one SQL UPDATE (profiles.search.reindex) and the matching's read
 model rows written (matching.candidates.candidates_load), then ANALYZE.
 """
@@ -28,7 +29,14 @@ from demo.content import profiles as writing
 from demo.content.funnel import SPECIALIZATIONS
 from demo.reference import skill
 from matching.candidates import candidates_load
-from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill
+from profiles.models import (
+    SORT_COPIES,
+    Experience,
+    Profile,
+    ProfileLanguage,
+    ProfileSkill,
+    Qualification,
+)
 from profiles.money import base_cents
 from profiles.search import reindex
 from vetting.models import Level, Specialization
@@ -47,6 +55,9 @@ SPECIALIZATION_WEIGHTS = {
     "illustration": 5,
 }
 LEVEL_WEIGHTS = {"junior": 20, "middle": 38, "senior": 30, "lead": 12}
+# The share of people accepted in a second specialization too, at a level no higher than the first
+# (drawn by a generator of its own, so the rest of the population is the same as without them).
+SECOND_SHARE = 0.05
 # A long tail of skills any profile may carry besides its specialization's own.
 TAIL_SKILLS = [
     "Git", "Jira", "Notion", "Agile", "Scrum", "Mentoring", "Public speaking", "Kubernetes",
@@ -91,6 +102,11 @@ def _insert(model, objs: list) -> None:
     with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         for obj in objs:
             copy.write_row([f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields])
+
+
+def _copies(profile: Profile) -> dict:
+    """What Qualification.save() copies from its profile (profiles.models.SORT_COPIES)."""
+    return {name: getattr(profile, name) for name in SORT_COPIES}
 
 
 def _bench_users():
@@ -183,12 +199,46 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
                 )
             )
             end = started - timedelta(days=rng.randint(10, 120))
-    for model, objs in ((ProfileSkill, skills), (ProfileLanguage, languages), (Experience, experiences)):
+    qualifications = []
+    second = random.Random(f"second-{start}")
+    for profile, (slug, code) in zip(profiles, plans, strict=True):
+        qualifications.append(
+            Qualification(
+                profile=profile,
+                specialization=specs[slug][0],
+                level=profile.level,
+                level_rank=profile.level_rank,
+                granted_at=profile.accepted_at,
+                **_copies(profile),
+            )
+        )
+        if second.random() < SECOND_SHARE:
+            other = second.choice([s for s in spec_slugs if s != slug])
+            lower = second.choice(level_codes[: level_codes.index(code) + 1])
+            qualifications.append(
+                Qualification(
+                    profile=profile,
+                    specialization=specs[other][0],
+                    level=levels[lower],
+                    level_rank=levels[lower].rank,
+                    granted_at=profile.accepted_at + timedelta(days=second.randint(1, 60)),
+                    **_copies(profile),
+                )
+            )
+    for model, objs in (
+        (ProfileSkill, skills),
+        (ProfileLanguage, languages),
+        (Experience, experiences),
+        (Qualification, qualifications),
+    ):
         _insert(model, objs)
     # auto_now_add stamped every row "now": spread "recently active" over the last 90 days.
     ids = [p.pk for p in profiles]
     for days in range(0, 90, 10):
         Profile.objects.filter(pk__in=ids[days // 10 :: 9]).update(last_active_at=now - timedelta(days=days))
+        Qualification.objects.filter(profile_id__in=ids[days // 10 :: 9]).update(
+            last_active_at=now - timedelta(days=days)
+        )
     return ids
 
 
@@ -218,6 +268,7 @@ def load_profiles(n: int, *, seed: int = 1, stdout=None) -> int:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             for table in ("accounts_user", "profiles_profile", "profiles_profileskill", "matching_candidate",
-                          "profiles_profilelanguage", "profiles_experience"):  # fmt: skip
+                          "profiles_profilelanguage", "profiles_experience",
+                          "profiles_qualification"):  # fmt: skip
                 cursor.execute(f"ANALYZE {table}")
     return added

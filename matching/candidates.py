@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import F
 
-from profiles.models import TRACK_RECORD_MIN, Profile, ProfileLanguage, ProfileSkill, TrackRecord
+from profiles.models import (
+    TRACK_RECORD_MIN,
+    Profile,
+    ProfileLanguage,
+    ProfileSkill,
+    Qualification,
+    TrackRecord,
+)
 from topfreelancer import clock
 
 from . import scoring
@@ -38,14 +45,13 @@ INPUTS = (
 
 
 def _inputs(profile_ids: list[int]) -> dict[tuple[int, int], dict]:
-    """(specialization_id, profile_id) -> the score's inputs, for the listed ones among these profiles."""
+    """(specialization_id, profile_id) -> the score's inputs, for the listed ones among these
+    profiles: one per qualification, with that qualification's level."""
     listed = list(
         Profile.objects.listed()
         .filter(pk__in=profile_ids)
         .values(
             "pk",
-            "specialization_id",
-            "level_id",
             "hours_per_week",
             "available_from",
             "rate_min",
@@ -56,6 +62,12 @@ def _inputs(profile_ids: list[int]) -> dict[tuple[int, int], dict]:
         )
     )
     ids = [row["pk"] for row in listed]
+    qualifications = defaultdict(list)
+    held = Qualification.objects.filter(profile_id__in=ids)
+    for profile_id, specialization_id, level_id in held.values_list(
+        "profile_id", "specialization_id", "level_id"
+    ):
+        qualifications[profile_id].append((specialization_id, level_id))
     skills, verified, languages = defaultdict(list), defaultdict(list), defaultdict(list)
     for profile_id, skill_id, is_verified in ProfileSkill.objects.filter(profile_id__in=ids).values_list(
         "profile_id", "skill_id", "verified"
@@ -76,7 +88,7 @@ def _inputs(profile_ids: list[int]) -> dict[tuple[int, int], dict]:
     result = {}
     for row in listed:
         pk = row.pop("pk")
-        result[(row["specialization_id"], pk)] = {
+        shared = {
             **row,
             "listed": True,
             "skills": sorted(set(skills[pk])),
@@ -84,6 +96,12 @@ def _inputs(profile_ids: list[int]) -> dict[tuple[int, int], dict]:
             "languages": sorted(set(languages[pk])),
             "track_record": records.get(pk),
         }
+        for specialization_id, level_id in qualifications[pk]:
+            result[(specialization_id, pk)] = {
+                **shared,
+                "specialization_id": specialization_id,
+                "level_id": level_id,
+            }
     return result
 
 
@@ -91,7 +109,7 @@ def _inputs(profile_ids: list[int]) -> dict[tuple[int, int], dict]:
 def candidates_sync(*, profile_ids: Iterable[int]) -> list[int]:
     """Make the read model rows of these profiles equal to the profiles. Call inside the change's
     transaction. Rows whose inputs changed get a new version; a profile that stopped being listed
-    (or left a specialization) keeps its row unlisted, so the shortlists it is in learn of it.
+    (or no longer holds a specialization) keeps that row unlisted, so the shortlists it is in learn of it.
     Returns the ids of the profiles whose rows changed. Idempotent."""
     profile_ids = sorted(set(profile_ids))
     if not profile_ids:

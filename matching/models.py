@@ -161,12 +161,14 @@ class CandidateQuerySet(models.QuerySet):
 
 
 class Candidate(models.Model):
-    """The matching's read model: one row per (specialization, profile) with exactly the score's inputs.
+    """The matching's read model: one row per qualification (specialization, profile) with exactly the
+    score's inputs, the level being that qualification's.
 
     Written by matching.candidates in the transaction of every profile change (profiles sends
     `profile_changed`), so a run reads this narrow table only, never the wide profile rows.
-    A profile that stops being listed keeps its row with `listed=False` until its change has been
-    applied to the shortlists (`applied_version == version`): the pending work is in the database.
+    A profile that stops being listed (or a specialization it no longer holds) keeps its row with
+    `listed=False` until its change has been applied to the shortlists (`applied_version ==
+    version`): the pending work is in the database.
     """
 
     profile = models.ForeignKey("profiles.Profile", on_delete=models.CASCADE, related_name="+")

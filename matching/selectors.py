@@ -1,8 +1,9 @@
 """Reads for the shortlist and invitations pages: the query count is decided here."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from needs.models import Need
+from profiles.models import Qualification
 
 from .models import Engagement, Interest, Invitation, Match
 
@@ -10,8 +11,12 @@ from .models import Engagement, Interest, Invitation, Match
 def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
     """The need's ranked matches with their profiles, each carrying `invitation` (or None) and
     `interested` (the specialist marked interest in the need)."""
-    matches = Match.objects.filter(need=need).select_related(
-        "profile__user", "profile__level", "profile__specialization"
+    matches = (
+        Match.objects.filter(need=need)
+        .select_related("profile__user", "profile__level", "profile__specialization")
+        .prefetch_related(
+            Prefetch("profile__qualifications", queryset=Qualification.objects.select_related("level"))
+        )
     )
     if not include_dismissed:
         matches = matches.visible()
@@ -67,8 +72,9 @@ def engagement_page(*, engagement: Engagement, user) -> dict:
 
 
 def needs_for_specialist(*, profile, limit: int = 50) -> tuple[list[Match], list]:
-    """Open needs of the specialist's specialization: those the matching ranked for this profile
-    (its stored Match rows, best first), then the other open ones, newest first. Each need carries
+    """Open needs of the specializations the specialist is qualified in: those the matching ranked
+    for this profile (its stored Match rows, scored with the level of the need's specialization,
+    best first), then the other open ones, newest first. Each need carries
     `interested` and `invitation_state` (of this specialist's invitation to it, or None)."""
     ranked = list(
         Match.objects.filter(profile=profile, need__state="open")
@@ -83,7 +89,7 @@ def needs_for_specialist(*, profile, limit: int = 50) -> tuple[list[Match], list
         match.need.invitation_state = invited.get(match.need_id)
     others = list(
         Need.objects.open()
-        .filter(specialization_id=profile.specialization_id)
+        .filter(specialization__qualifications__profile=profile)
         .exclude(pk__in=ranked_ids)
         .exclude(customer_id=profile.user_id)
         .select_related("level", "specialization")

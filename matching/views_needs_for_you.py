@@ -25,9 +25,9 @@ def _vetted_profile(request):
 def needs_for_you(request: HttpRequest) -> HttpResponse:
     profile = _vetted_profile(request)
     ranked, others = needs_for_specialist(profile=profile)
-    return render(
-        request, "matching/needs_for_you.html", {"profile": profile, "ranked": ranked, "others": others}
-    )
+    qualifications = profile.qualifications.select_related("specialization", "level")
+    context = {"profile": profile, "qualifications": qualifications, "ranked": ranked, "others": others}
+    return render(request, "matching/needs_for_you.html", context)
 
 
 @require_POST
@@ -35,7 +35,7 @@ def needs_for_you(request: HttpRequest) -> HttpResponse:
 def interest_toggle(request: HttpRequest, need_pk: int) -> HttpResponse:
     profile = _vetted_profile(request)
     need = get_object_or_404(
-        Need.objects.open().filter(specialization_id=profile.specialization_id), pk=need_pk
+        Need.objects.open().filter(specialization__qualifications__profile=profile), pk=need_pk
     )
     if request.POST.get("action") == "unmark":
         interest_unmark(specialist=request.user, need=need)

@@ -3,6 +3,7 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models.expressions import OrderBy
 from django.forms.utils import flatatt
 from django.urls import reverse_lazy
 from django.utils.html import escape, format_html, format_html_join
@@ -18,6 +19,17 @@ from .models import ProfileLanguage, ProfileSkill, Skill
 from .money import base_cents, viewer_currency
 from .search import RANK, search
 
+# Filtered by a specialization, a profile is listed under its qualification in it: HELD is that
+# qualification (the card shows it first, profiles.selectors.with_card_extras), and every order
+# reads the qualification's columns (order_by below), so it walks the qualification's indexes.
+HELD = "held_qualification_id"
+HELD_COLUMNS = {
+    "level_rank": "held_level_rank",
+    "last_active_at": "held_last_active_at",
+    "hours_per_week": "held_hours_per_week",
+    "rate_min_base_cents": "held_rate_min_base_cents",
+}
+
 SORTS = {
     # "Best match": the text rank, then level and recency; without a query, the level order.
     "relevance": (F(RANK).desc(), "-level_rank", "-last_active_at", "-id"),
@@ -27,6 +39,28 @@ SORTS = {
     "rate": (F("rate_min_base_cents").asc(nulls_last=True), "-id"),
     "active": ("-last_active_at", "-id"),
 }
+
+
+def order_by(queryset: QuerySet, sort: str) -> tuple:
+    """The columns of `sort` for this queryset: within a specialization, the held qualification's
+    (its level, and its copies of the profile's columns, on its indexes), otherwise the profile's."""
+    columns = SORTS[sort]
+    if HELD not in queryset.query.annotations:
+        return columns
+    return tuple(_held_column(column) for column in columns)
+
+
+def _held_column(column):
+    if isinstance(column, str) and column.lstrip("-") in HELD_COLUMNS:
+        return column[: len(column) - len(column.lstrip("-"))] + HELD_COLUMNS[column.lstrip("-")]
+    if isinstance(column, OrderBy) and getattr(column.expression, "name", None) in HELD_COLUMNS:
+        return OrderBy(
+            F(HELD_COLUMNS[column.expression.name]),
+            descending=column.descending,
+            nulls_first=column.nulls_first,
+            nulls_last=column.nulls_last,
+        )
+    return column
 
 
 RATE_MAX_LIMIT = 10_000_000  # per hour, in any currency: beyond it nobody is excluded anyway
@@ -94,20 +128,19 @@ class CatalogueFilter(django_filters.FilterSet):
     )
     # Their choices are set per request from one reference_choices() read (__init__):
     # no query to render or validate them.
+    # Both applied together in split(): one join to the qualification held in the specialization.
     specialization = django_filters.ChoiceFilter(
+        method="filter_held",
         label=_("Specialization"),
         empty_label=pgettext_lazy("specialization", "Any"),
         widget=OnePassSelect,
     )
+    # One level control, "at least": a need's level is the level of problems it holds, and a more
+    # senior specialist solves them too (the matching scores how close the level is).
     min_level = django_filters.ChoiceFilter(
-        method="filter_min_level",
-        label=_("Level at least"),
-        empty_label=_("Any"),
-        widget=OnePassSelect,
-    )
-    level = django_filters.ChoiceFilter(
-        label=_("Exactly this level"),
-        empty_label=_("Any"),
+        method="filter_held",
+        label=_("Level"),
+        empty_label=_("Any level"),
         widget=OnePassSelect,
     )
     skills = django_filters.MultipleChoiceFilter(
@@ -163,8 +196,7 @@ class CatalogueFilter(django_filters.FilterSet):
 
     REFERENCE_CHOICES = {
         "specialization": "specialization",
-        "min_level": "level",
-        "level": "level",
+        "min_level": "min_level",
         "skills": "skill",
     }
 
@@ -179,19 +211,36 @@ class CatalogueFilter(django_filters.FilterSet):
     def filter_q(self, queryset, _name, value):
         return search(queryset, value)
 
-    def filter_min_level(self, queryset, _name, value):
-        return queryset.filter(level_rank__gte=self.reference["level_rank"][int(value)])
+    def filter_held(self, queryset, _name, _value):
+        return queryset  # specialization and level: together in _held()
 
     def filter_queryset(self, queryset):
         base, related = self.split(queryset)
         return base.filter(*related)
 
     def split(self, queryset) -> tuple[QuerySet, list]:
-        """The profiles filtered on their own columns (and searched), and apart the conditions on
-        their child tables (skills, languages), which profiles.selectors.catalogue_page applies:
-        the planner misjudges how many profiles those keep (bench/README.md)."""
+        """The profiles filtered on their own columns and their qualification (and searched), and
+        apart the conditions on their child tables (skills, languages), which
+        profiles.selectors.catalogue_page applies: the planner misjudges how many profiles those
+        keep (bench/README.md)."""
         self.related = []
-        return super().filter_queryset(queryset), self.related
+        return self._held(super().filter_queryset(queryset)), self.related
+
+    def _held(self, queryset) -> QuerySet:
+        """Within a specialization: everybody qualified in it, at least at the level asked, each
+        annotated with that qualification and its columns (HELD, HELD_COLUMNS: the card and the
+        orders read them). One filter() call, so both conditions and the annotations share one join
+        (unique per profile and specialization: no row is repeated). Without one: the primary
+        level, the highest the person holds, so "at least" means "in some specialization"."""
+        data = self.form.cleaned_data
+        rank = self.reference["level_rank"][int(data["min_level"])] if data.get("min_level") else None
+        if not data.get("specialization"):
+            return queryset if rank is None else queryset.filter(level_rank__gte=rank)
+        held = {"qualifications__specialization_id": int(data["specialization"])}
+        if rank is not None:
+            held["qualifications__level_rank__gte"] = rank
+        copies = {alias: F(f"qualifications__{name}") for name, alias in HELD_COLUMNS.items()}
+        return queryset.filter(**held).annotate(**{HELD: F("qualifications__id")}, **copies)
 
     def filter_rate_max(self, queryset, _name, value):
         cents = base_cents(value, self.currency)
@@ -220,7 +269,7 @@ CHOICES_TIMEOUT = 300  # seconds; a save or delete in this process clears them a
 
 
 def _choices_key(language: str) -> str:
-    return f"profiles:catalogue-choices:{language}"
+    return f"profiles:catalogue-choices:v2:{language}"
 
 
 def reference_choices() -> dict:
@@ -234,7 +283,10 @@ def reference_choices() -> dict:
         levels = list(Level.objects.all())
         choices = {
             "specialization": [(s.pk, s.name) for s in Specialization.objects.all()],
-            "level": [(level.pk, level.name) for level in levels],
+            # "Middle or higher"; the lowest level is what "Any level" already shows.
+            "min_level": [
+                (level.pk, _("%(level)s or higher") % {"level": level.name}) for level in levels[1:]
+            ],
             "level_rank": {level.pk: level.rank for level in levels},
             "skill": sorted(
                 ((s.pk, s.local_name) for s in Skill.objects.only("name", "name_ru")),

@@ -61,6 +61,10 @@ class Synonym(models.Model):
             raise ValidationError({"terms": _("Give at least two terms, separated by commas.")})
 
 
+# The profile's columns the catalogue sorts by, copied into its qualifications (Qualification).
+SORT_COPIES = ("last_active_at", "hours_per_week", "rate_min_base_cents")
+
+
 class ProfileQuerySet(models.QuerySet):
     def listed(self):
         """Public: the owner was accepted by the vetting and published the profile."""
@@ -75,7 +79,14 @@ def _listed_index(fields: list[str], name: str) -> models.Index:
 
 
 class Profile(models.Model):
-    """A vetted specialist's resume-style page. The level comes from the vetting, never the owner."""
+    """A vetted specialist's resume-style page. The levels come from the vetting, never the owner.
+
+    A person holds one Qualification per specialization the vetting accepted them in, each with its
+    own level. `specialization` and `level` are a copy of the primary one, the highest level (the
+    earliest granted on a tie), kept by profiles.services.profile_grant: the unfiltered catalogue
+    lists each person once and sorts and filters by level on this row's indexes, and "at least
+    Senior" in any specialization is the same as the highest level being at least Senior.
+    """
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     specialization = models.ForeignKey(
@@ -130,18 +141,13 @@ class Profile(models.Model):
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
         indexes = [
-            # The catalogue's filters and sorts, all over listed profiles only.
-            _listed_index(["specialization", "level"], "profile_listed_spec_level"),
-            _listed_index(["specialization", "-level_rank", "-id"], "profile_listed_spec_rank"),
+            # The catalogue's sorts, all over listed profiles only. Within a specialization the
+            # catalogue reads the qualifications (Qualification's index for the level order; these
+            # with a probe of the qualification per row for the others).
             _listed_index(["-level_rank", "-id"], "profile_listed_level_rank"),
             _listed_index(["-last_active_at", "-id"], "profile_listed_active"),
             _listed_index(["-hours_per_week", "-id"], "profile_listed_hours"),
             _listed_index(["rate_min_base_cents", "-id"], "profile_listed_rate_base"),
-            # Each sort within a specialization: without these, a rare filter (a skill of another
-            # specialization) walked the whole sort index, 100k rows, for an empty page (800 ms).
-            _listed_index(["specialization", "-last_active_at", "-id"], "profile_listed_spec_active"),
-            _listed_index(["specialization", "-hours_per_week", "-id"], "profile_listed_spec_hours"),
-            _listed_index(["specialization", "rate_min_base_cents", "-id"], "profile_listed_spec_rate_base"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -171,6 +177,8 @@ class Profile(models.Model):
                 update_fields = {*update_fields, "rate_min_base_cents"}
             kwargs["update_fields"] = update_fields
         super().save(*args, **kwargs)
+        if update_fields is None or set(SORT_COPIES) & set(update_fields):
+            self.qualifications.update(**{name: getattr(self, name) for name in SORT_COPIES})
 
     def clean(self):
         errors = {}
@@ -184,8 +192,94 @@ class Profile(models.Model):
             raise ValidationError(errors)
 
     @property
+    def shown_qualifications(self) -> list:
+        """The qualifications in the order a card or page shows them: the primary first, unless a
+        specialization filter listed the profile under another (profiles.selectors.with_card_extras)."""
+        return self.__dict__.get("_shown_qualifications") or list(self.qualifications.all())
+
+    @shown_qualifications.setter
+    def shown_qualifications(self, value: list) -> None:
+        self.__dict__["_shown_qualifications"] = value
+
+    @property
     def is_listed(self) -> bool:
         return bool(self.is_published and self.accepted_at and self.level_id and self.user.is_active)
+
+
+class Qualification(models.Model):
+    """One specialization the vetting accepted a person in: its level and its evidence (the accepted
+    application, whose passed stages the profile page shows). One per (profile, specialization);
+    written only by profiles.services.profile_grant, which also keeps the profile's primary copy
+    (Profile.specialization/level: the highest of these) current."""
+
+    # Both looked up through the indexes below (the unique one leads with the profile).
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="qualifications", db_index=False
+    )
+    specialization = models.ForeignKey(
+        "vetting.Specialization",
+        on_delete=models.PROTECT,
+        related_name="qualifications",
+        verbose_name=_("specialization"),
+        db_index=False,
+    )
+    level = models.ForeignKey(
+        "vetting.Level", on_delete=models.PROTECT, related_name="qualifications", verbose_name=_("level")
+    )
+    # A copy of level.rank, kept by save(): the catalogue filtered by a specialization sorts on it.
+    level_rank = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The evidence: the accepted application that granted it (None for a grant without one).
+    application = models.ForeignKey(
+        "vetting.Application",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted application"),
+    )
+    granted_at = models.DateTimeField(_("granted"))
+    # Copies of the profile's sort columns (SORT_COPIES), kept by Profile.save() and on creation:
+    # the catalogue within a specialization walks these indexes in every order, not all of the
+    # profiles' for the few of that specialization.
+    last_active_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hours_per_week = models.PositiveSmallIntegerField(default=0, editable=False)
+    rate_min_base_cents = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-level_rank", "granted_at", "pk"]
+        verbose_name = _("qualification")
+        verbose_name_plural = _("qualifications")
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "specialization"], name="qualification_unique"),
+        ]
+        indexes = [
+            # The catalogue filtered by a specialization: walked in its level order (and by level).
+            models.Index(
+                fields=["specialization", "-level_rank", "-profile"], name="qualification_spec_rank"
+            ),
+            models.Index(
+                fields=["specialization", "-last_active_at", "-profile"], name="qualification_spec_active"
+            ),
+            models.Index(
+                fields=["specialization", "-hours_per_week", "-profile"], name="qualification_spec_hours"
+            ),
+            models.Index(
+                fields=["specialization", "rate_min_base_cents", "-profile"], name="qualification_spec_rate"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.specialization} ({self.level})"
+
+    def save(self, *args, **kwargs):
+        self.level_rank = self.level.rank
+        if self._state.adding:
+            for name in SORT_COPIES:
+                setattr(self, name, getattr(self.profile, name))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "level" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "level_rank"}
+        super().save(*args, **kwargs)
 
 
 class ProfileSkill(models.Model):

@@ -40,9 +40,9 @@ UPDATE profiles_profile AS p SET search_vector =
         FROM profiles_profileskill ps JOIN profiles_skill s ON s.id = ps.skill_id
         WHERE ps.profile_id = p.id), '')), 'A')
  || setweight(to_tsvector('{CONFIG}', coalesce((
-        SELECT concat_ws(' ', sp.name_en, sp.name_ru, lv.name_en, lv.name_ru)
-        FROM vetting_specialization sp LEFT JOIN vetting_level lv ON lv.id = p.level_id
-        WHERE sp.id = p.specialization_id), '')), 'B')
+        SELECT string_agg(concat_ws(' ', sp.name_en, sp.name_ru, lv.name_en, lv.name_ru), ' ')
+        FROM profiles_qualification q JOIN vetting_specialization sp ON sp.id = q.specialization_id
+        JOIN vetting_level lv ON lv.id = q.level_id WHERE q.profile_id = p.id), '')), 'B')
  || setweight(to_tsvector('{CONFIG}', coalesce(p.summary, '')), 'B')
  || setweight(to_tsvector('{CONFIG}', coalesce((
         SELECT string_agg(concat_ws(' ', e.organization, e.role, e.team, e.contribution), ' ')
@@ -62,8 +62,8 @@ def reindex(profile_ids: Iterable[int] | None = None) -> None:
             else:
                 cursor.execute(_REINDEX_SQL + " WHERE p.id = ANY(%s)", [ids])
         return
-    profiles = Profile.objects.select_related("specialization", "level").prefetch_related(
-        "skills__skill", "experiences"
+    profiles = Profile.objects.prefetch_related(
+        "skills__skill", "experiences", "qualifications__specialization", "qualifications__level"
     )
     if ids is not None:
         profiles = profiles.filter(pk__in=ids)
@@ -84,9 +84,11 @@ def fill_missing_search_text(using, **kwargs) -> None:
 def search_text(profile: Profile) -> str:
     """SQLite's stored text: " <stems of headline and skills> | <stems of the rest> "."""
     head = [profile.headline, *(f"{ps.skill.name} {ps.skill.name_ru}" for ps in profile.skills.all())]
-    rest = [profile.specialization.name_en, profile.specialization.name_ru, profile.summary]
-    if profile.level_id:
-        rest += [profile.level.name_en, profile.level.name_ru]
+    rest = [
+        f"{q.specialization.name_en} {q.specialization.name_ru} {q.level.name_en} {q.level.name_ru}"
+        for q in profile.qualifications.all()
+    ]
+    rest.append(profile.summary)
     rest += [f"{e.organization} {e.role} {e.team} {e.contribution}" for e in profile.experiences.all()]
     return f" {' '.join(words.stems(' '.join(head)))} | {' '.join(words.stems(' '.join(rest)))} "
 

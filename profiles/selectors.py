@@ -12,10 +12,10 @@ from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 
 from accounts.names import names_revealed
-from vetting.selectors import verified_stages
+from vetting.selectors import application_evidence, verified_stages
 
-from .filters import SORTS
-from .models import Profile, ProfileLanguage, ProfileSkill
+from .filters import HELD, order_by
+from .models import Profile, ProfileLanguage, ProfileSkill, Qualification
 from .search import RANK
 
 PAGE_SIZE = 20
@@ -49,7 +49,8 @@ class CataloguePage:
 
 
 def with_card_data(queryset: QuerySet) -> QuerySet:
-    """What a card shows, in a constant number of queries: one join, one prefetch of skills."""
+    """What a card shows, in a constant number of queries: one join, a prefetch of skills and one
+    of qualifications (the primary first)."""
     return (
         queryset.defer("search_vector", "search_text")
         .select_related("specialization", "level", "user")
@@ -57,7 +58,10 @@ def with_card_data(queryset: QuerySet) -> QuerySet:
             Prefetch(
                 "skills",
                 queryset=ProfileSkill.objects.select_related("skill").order_by("-verified", "skill__name"),
-            )
+            ),
+            Prefetch(
+                "qualifications", queryset=Qualification.objects.select_related("specialization", "level")
+            ),
         )
     )
 
@@ -91,9 +95,9 @@ def catalogue_page(
     base, queryset = queryset, queryset.filter(*related)
     shown = queryset
     if sort == "relevance":
-        shown = queryset.filter(pk__in=_first(base.order_by(*SORTS["level"]), related, RANK_WINDOW))
+        shown = queryset.filter(pk__in=_first(base.order_by(*order_by(base, "level")), related, RANK_WINDOW))
     offset = (page - 1) * page_size
-    rows = list(with_card_data(shown.order_by(*SORTS[sort]))[offset : offset + page_size + 1])
+    rows = list(with_card_data(shown.order_by(*order_by(shown, sort)))[offset : offset + page_size + 1])
     exact = page == 1 and len(rows) <= page_size
     if exact:
         count = len(rows)
@@ -146,12 +150,27 @@ def profile_for_page(*, pk: int, viewer) -> Profile | None:
                 queryset=ProfileSkill.objects.select_related("skill").order_by("-verified", "skill__name"),
             ),
             Prefetch("languages", queryset=ProfileLanguage.objects.order_by("-proficiency", "language")),
+            Prefetch(
+                "qualifications", queryset=Qualification.objects.select_related("specialization", "level")
+            ),
             "experiences",
             "education",
         )
         .filter(pk=pk)
         .first()
     )
+
+
+def with_evidence(profile: Profile) -> list[Qualification]:
+    """The profile's qualifications, the primary first, each with `evidence`: the stages its
+    accepted application passed (vetting.selectors.application_evidence; empty when the grant had
+    no application). Four queries for all of them."""
+    qualifications = list(profile.qualifications.all())
+    ids = [q.application_id for q in qualifications if q.application_id]
+    evidence = application_evidence(application_ids=ids) if ids else {}
+    for qualification in qualifications:
+        qualification.evidence = evidence.get(qualification.application_id, [])
+    return qualifications
 
 
 def featured_profiles(*, count: int = 3, pool: int = 30) -> list[Profile]:
@@ -175,12 +194,18 @@ def featured_profiles(*, count: int = 3, pool: int = 30) -> list[Profile]:
 
 
 def with_card_extras(profiles: list[Profile], *, viewer) -> list[Profile]:
-    """What a card shows beyond its row: the stages the vetting verified (`verified`) and whether
-    the viewer sees the full name (`name_revealed`, the naming rule). Two queries per page at most."""
+    """What a card shows beyond its row: the stages the vetting verified (`verified`), whether
+    the viewer sees the full name (`name_revealed`, the naming rule) and the qualifications in the
+    order the card shows them (`shown_qualifications`: the one a specialization filter listed the
+    profile under first, HELD). Two queries per page at most."""
     user_ids = [profile.user_id for profile in profiles]
     verified = verified_stages(user_ids=user_ids) if user_ids else {}
     revealed = names_revealed(viewer=viewer, user_ids=user_ids)
     for profile in profiles:
         profile.verified = verified.get(profile.user_id, [])
         profile.name_revealed = profile.user_id in revealed
+        held = getattr(profile, HELD, None)
+        if held is not None:
+            qualifications = profile.qualifications.all()
+            profile.shown_qualifications = sorted(qualifications, key=lambda q: q.pk != held)
     return profiles

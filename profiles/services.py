@@ -13,7 +13,16 @@ from django.utils.translation import gettext_lazy as _
 
 from topfreelancer import clock
 
-from .models import ExchangeRate, Experience, Profile, ProfileLanguage, ProfileSkill, Skill, TrackRecord
+from .models import (
+    ExchangeRate,
+    Experience,
+    Profile,
+    ProfileLanguage,
+    ProfileSkill,
+    Qualification,
+    Skill,
+    TrackRecord,
+)
 from .money import base_cents
 from .search import reindex
 from .signals import exchange_rates_changed, profile_changed
@@ -57,7 +66,10 @@ def _snapshot(profile: Profile) -> tuple:
     languages = frozenset(
         ProfileLanguage.objects.filter(profile=profile).values_list("language", "proficiency")
     )
-    return tuple(getattr(profile, name) for name in MATCHED_FIELDS) + (skills, languages)
+    qualifications = frozenset(
+        Qualification.objects.filter(profile=profile).values_list("specialization_id", "level_id")
+    )
+    return tuple(getattr(profile, name) for name in MATCHED_FIELDS) + (skills, languages, qualifications)
 
 
 def _locked(profile_id: int) -> Profile:
@@ -70,16 +82,20 @@ def profile_grant(
     user,
     specialization,
     level,
+    application=None,
     verified_skills: Iterable[Skill] = (),
     years_experience: int | None = None,
     headline: str = "",
     summary: str = "",
 ) -> Profile:
-    """Give an accepted applicant their profile (called by the vetting on acceptance).
+    """Give an accepted applicant their qualification in `specialization` at `level` (called by the
+    vetting on acceptance, `application` being the evidence).
 
-    Creates the profile if missing (unpublished, pre-filled from the application), or updates the
-    level and specialization of an existing one. Skills passed here are marked verified.
-    Idempotent: granting the same thing twice changes nothing more.
+    Creates the profile if missing (unpublished, pre-filled from the application). Adds the
+    qualification of this specialization, or updates only that one: the others the person holds
+    keep their levels. The profile's primary specialization and level (what the unfiltered
+    catalogue sorts and badges by) follow the highest qualification. Skills passed here are marked
+    verified. Locks the profile; idempotent: granting the same thing twice changes nothing more.
     """
     profile, created = Profile.objects.select_for_update().get_or_create(
         user=user,
@@ -93,17 +109,43 @@ def profile_grant(
         },
     )
     before = None if created else _snapshot(profile)
-    if not created:
-        profile.specialization = specialization
-        profile.level = level
-        profile.accepted_at = profile.accepted_at or clock.now()
-        profile.save(update_fields=["specialization", "level", "accepted_at", "updated_at"])
+    _qualify(profile, specialization=specialization, level=level, application=application)
     for skill in verified_skills:
         ProfileSkill.objects.update_or_create(profile=profile, skill=skill, defaults={"verified": True})
     reindex([profile.pk])
     if created or before != _snapshot(profile):
         _rematch(profile)
     return profile
+
+
+def _qualify(profile: Profile, *, specialization, level, application) -> None:
+    """Add or update the qualification of `specialization` on the locked profile, then make the
+    profile's primary copy the highest qualification (the earliest granted on a tie)."""
+    granted_at = (application.closed_at if application is not None else None) or clock.now()
+    qualification = Qualification.objects.filter(profile=profile, specialization=specialization).first()
+    if qualification is None:
+        Qualification.objects.create(
+            profile=profile,
+            specialization=specialization,
+            level=level,
+            application=application,
+            granted_at=granted_at,
+        )
+    elif qualification.level_id != level.pk or (
+        application is not None and qualification.application_id != application.pk
+    ):
+        qualification.level = level
+        qualification.application = application or qualification.application
+        qualification.granted_at = granted_at
+        qualification.save(update_fields=["level", "application", "granted_at"])
+    primary = profile.qualifications.select_related("specialization", "level").first()  # Meta.ordering
+    update = ["accepted_at"] if profile.accepted_at is None else []
+    profile.accepted_at = profile.accepted_at or clock.now()
+    if (primary.specialization_id, primary.level_id) != (profile.specialization_id, profile.level_id):
+        profile.specialization, profile.level = primary.specialization, primary.level
+        update += ["specialization", "level"]
+    if update:
+        profile.save(update_fields=[*update, "updated_at"])
 
 
 def profile_grant_on_acceptance(*, application, verified_skills: Iterable[Skill] = ()) -> Profile:
@@ -119,6 +161,7 @@ def profile_grant_on_acceptance(*, application, verified_skills: Iterable[Skill]
         user=application.applicant,
         specialization=application.specialization,
         level=application.level,
+        application=application,
         verified_skills=verified_skills,
         years_experience=application.years_experience,
         headline=application.headline,

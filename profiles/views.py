@@ -8,13 +8,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
-from vetting.selectors import vetting_evidence
 
 from . import services
 from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
-from .selectors import catalogue_page, count_cache_key, profile_for_page, with_card_extras
+from .selectors import catalogue_page, count_cache_key, profile_for_page, with_card_extras, with_evidence
 
 
 def _page_number(request) -> int:
@@ -58,11 +57,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     profile = profile_for_page(pk=pk, viewer=request.user) if parse_id(pk) else None
     if profile is None:
         raise Http404
-    evidence = []
-    if profile.accepted_at:
-        evidence = vetting_evidence(user=profile.user)
+    qualifications = with_evidence(profile)
     revealed = names_revealed(viewer=request.user, user_ids=[profile.user_id])
-    context = {"profile": profile, "evidence": evidence, "is_owner": profile.user_id == request.user.pk}
+    context = {
+        "profile": profile,
+        "qualifications": qualifications,
+        "is_owner": profile.user_id == request.user.pk,
+    }
     return render(request, "profiles/detail.html", {**context, "name_revealed": bool(revealed)})
 
 

@@ -8,7 +8,7 @@ from typing_extensions import override
 
 from accounts.models import MODERATORS_GROUP, User
 from matching.candidates import candidates_load
-from profiles.models import Profile, ProfileSkill, Skill
+from profiles.models import Profile, ProfileSkill, Qualification, Skill
 from vetting.models import Level, Specialization
 
 PASSWORD = "correct-horse-battery-9"
@@ -101,6 +101,17 @@ class ProfileFactory(factory.django.DjangoModelFactory):
     currency = "RUB"
     utc_offset = 3
     is_published = True
+
+    @factory.post_generation
+    def qualification(self, create, _extracted, **_kwargs):
+        """The qualification its specialization and level stand for (as profile_grant writes)."""
+        if create and self.level_id:
+            Qualification.objects.create(
+                profile=self,
+                specialization=self.specialization,
+                level=self.level,
+                granted_at=self.accepted_at or timezone.now(),
+            )
 
     @classmethod
     @override

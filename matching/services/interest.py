@@ -1,4 +1,4 @@
-"""A specialist marks interest in an open need of their specialization; the customer sees the mark."""
+"""A specialist marks interest in an open need of one of their specializations; the customer sees the mark."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,12 +10,13 @@ from ..models import Interest
 
 
 def interest_mark(*, specialist, need: Need) -> Interest:
-    """Idempotent: a second mark returns the first. Only an open need of the specialist's own
-    specialization, and only for a vetted specialist."""
+    """Idempotent: a second mark returns the first. Only an open need of a specialization the
+    specialist is qualified in, and only for a vetted specialist."""
     profile = getattr(specialist, "profile", None)
     if profile is None or profile.accepted_at is None:
         raise ValidationError(_("Only vetted specialists mark interest."))
-    if need.state != Need.State.OPEN or need.specialization_id != profile.specialization_id:
+    qualified = profile.qualifications.filter(specialization_id=need.specialization_id).exists()
+    if need.state != Need.State.OPEN or not qualified:
         raise ValidationError(_("This need is not open to you."))
     try:
         with transaction.atomic():

@@ -11,7 +11,8 @@ from django.utils import translation
 from accounts.models import OutboundEmail
 from accounts.names import initials, person_name
 from matching.services import invitation_accept, invitation_send, matching_run
-from tests.factories import ApplicantFactory, CustomerFactory, ProfileFactory
+from profiles.services import profile_grant
+from tests.factories import ApplicantFactory, CustomerFactory, ProfileFactory, level
 from tests.needs.factories import NeedFactory
 from tests.vetting.factories import make_funnel
 from tests.vetting.test_statistics import record
@@ -94,6 +95,10 @@ def test_the_card_shows_what_the_vetting_verified(client, sam):
     application = record(funnel, [Outcome.PASSED] * 4)
     application.applicant = sam.user
     application.save(update_fields=["applicant"])
+    # the qualification it granted, with the application as its evidence
+    profile_grant(
+        user=sam.user, specialization=funnel.specialization, level=level("senior"), application=application
+    )
     ProfileFactory()  # accepted before stage results were recorded: no row
     body = client.get(reverse("profiles:catalogue")).content.decode()
     row = re.search(r'<p class="verified-row small">(.*?)</p>', body, re.S)

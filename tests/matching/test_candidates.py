@@ -62,16 +62,29 @@ def test_a_deactivated_account_is_unlisted():
     assert not row(profile).listed
 
 
-def test_a_new_specialization_unlists_the_old_row_and_lists_a_new_one_with_the_verified_skills():
+def test_a_second_specialization_adds_a_row_with_its_level_and_the_first_keeps_its_own():
     profile = ProfileFactory(level=level("middle"))
     old = profile.specialization
     new, skill = SpecializationFactory(), SkillFactory()
     services.profile_grant(
         user=profile.user, specialization=new, level=level("lead"), verified_skills=[skill]
     )
-    assert not row(profile, old).listed
+    first = row(profile, old)
+    assert first.listed and first.level_id == level("middle").pk
     fresh = row(profile, new)
     assert fresh.listed and fresh.level_id == level("lead").pk and fresh.verified_skills == [skill.pk]
+    assert first.verified_skills == [skill.pk]  # the profile's skills are shared by its rows
+
+
+def test_a_specialization_no_longer_held_unlists_its_row_only():
+    profile = ProfileFactory(level=level("middle"))
+    old = profile.specialization
+    new = SpecializationFactory()
+    services.profile_grant(user=profile.user, specialization=new, level=level("senior"))
+    profile.qualifications.filter(specialization=old).delete()
+    candidates_sync(profile_ids=[profile.pk])
+    assert not row(profile, old).listed
+    assert row(profile, new).listed
 
 
 def test_an_unpublished_profile_has_no_row():

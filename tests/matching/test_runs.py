@@ -20,6 +20,7 @@ from matching.services import (
 from needs.models import Need
 from needs.services import need_close, need_create, need_open, need_pause, need_update
 from profiles.models import Profile
+from profiles.services import profile_grant
 from profiles.signals import profile_changed
 from tests.factories import CustomerFactory, ProfileFactory, SkillFactory, SpecializationFactory, level
 from tests.needs.factories import NeedFactory
@@ -125,10 +126,8 @@ def test_a_profile_change_updates_the_shortlists_of_affected_open_needs_on_commi
     matching_run(need_id=need.pk)
     assert need.matches.get().level_fit < 1.0
 
-    profile.level = level("senior")
-    profile.save()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        profile_changed.send(sender=Profile, profile=profile)
+        profile_grant(user=profile.user, specialization=spec, level=level("senior"))
     assert len(callbacks) == 1  # one task for the profile, not one run per need
     callbacks[0]()
     assert need.matches.get().level_fit == 1.0
@@ -144,8 +143,8 @@ def test_profile_leaving_the_specialization_is_removed_from_old_matches(
     profile = ProfileFactory(specialization=spec)
     need = NeedFactory(specialization=spec)
     matching_run(need_id=need.pk)
-    profile.specialization = SpecializationFactory()
-    profile.save()
+    profile_grant(user=profile.user, specialization=SpecializationFactory(), level=level("lead"))
+    profile.qualifications.filter(specialization=spec).delete()
     with django_capture_on_commit_callbacks(execute=True):
         profile_changed.send(sender=Profile, profile=profile)
     assert not need.matches.exists()

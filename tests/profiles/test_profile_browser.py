@@ -57,7 +57,7 @@ def test_specialist_edits_and_publishes_then_a_visitor_finds_and_opens_it(page, 
     visitor.goto(visitor.url_for("/specialists/"))
     assert not visitor.locator("select[name=min_level]").is_visible()  # folded on a phone
     visitor.get_by_text("Filters and sorting").click()
-    visitor.select_option("select[name=min_level]", label="Lead")
+    visitor.select_option("select[name=min_level]", label="Lead or higher")
     expect(visitor.locator("#results")).not_to_contain_text("Another writer")
     expect(visitor).to_have_url(re.compile(r"min_level="))  # htmx pushed the filter into the URL
     assert "API documentation lead" in visitor.locator("#results").inner_text()

@@ -1,7 +1,7 @@
 """Reads of the vetting data that other apps and pages use; their queries are decided here."""
 
 from .applicant import applicant_overview, application_page
-from .evidence import StageEvidence, score_band, verified_stages, vetting_evidence
+from .evidence import StageEvidence, application_evidence, score_band, verified_stages, vetting_evidence
 from .funnel import compute_funnel_stats, funnel_chart, funnel_stats, funnel_stats_clear
 from .moderation import (
     DISAGREEMENT_POINTS,
@@ -16,6 +16,7 @@ __all__ = [
     "DISAGREEMENT_POINTS",
     "StageEvidence",
     "applicant_overview",
+    "application_evidence",
     "attempt_breakdown",
     "awaiting_moderator",
     "application_page",

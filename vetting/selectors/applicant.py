@@ -56,8 +56,19 @@ def applicant_overview(*, user) -> dict:
                 cooldowns[application.specialization_id] = max(
                     until, cooldowns.get(application.specialization_id, until)
                 )
+    # Held already (the latest acceptance's level): no Apply button; the others stay open to apply.
+    accepted = {
+        a.specialization_id: a.level
+        for a in sorted(history, key=lambda a: a.closed_at)
+        if a.status == ApplicationStatus.ACCEPTED
+    }
     specializations = [
-        {"specialization": spec, "is_open": spec.pk in open_specs, "available_at": cooldowns.get(spec.pk)}
+        {
+            "specialization": spec,
+            "is_open": spec.pk in open_specs,
+            "available_at": cooldowns.get(spec.pk),
+            "accepted_level": accepted.get(spec.pk),
+        }
         for spec in Specialization.objects.filter(is_active=True)
     ]
     return {"current": current, "history": history, "specializations": specializations}

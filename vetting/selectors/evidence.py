@@ -6,7 +6,7 @@ from datetime import datetime
 from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 
-from ..models import Application, ApplicationStatus, Outcome, StageKind, StageResult
+from ..models import Application, ApplicationStatus, Outcome, Review, Stage, StageKind, StageResult
 
 
 @dataclass(frozen=True)
@@ -28,35 +28,54 @@ def score_band(percent) -> str:
 
 
 def vetting_evidence(*, user) -> list[StageEvidence]:
-    """The stages the user's accepted application passed, in order, with public-safe summaries.
-
-    Never includes moderators' private notes or individual reviewers. Three queries at most.
-    """
-    application = (
+    """The stages the user's latest accepted application passed (see application_evidence)."""
+    latest = (
         Application.objects.filter(applicant=user, status=ApplicationStatus.ACCEPTED)
-        .select_related("level")
         .order_by("-closed_at")
+        .values_list("pk", flat=True)
         .first()
     )
-    if application is None:
-        return []
+    return [] if latest is None else application_evidence(application_ids=[latest]).get(latest, [])
+
+
+def application_evidence(*, application_ids) -> dict[int, list[StageEvidence]]:
+    """For each of these accepted applications (the evidence of a qualification), the stages it
+    passed, in order, with public-safe summaries.
+
+    Never includes moderators' private notes or individual reviewers. Four queries for any number.
+    """
+    applications = {
+        application.pk: application
+        for application in Application.objects.filter(
+            pk__in=list(application_ids), status=ApplicationStatus.ACCEPTED
+        ).select_related("level")
+    }
+    if not applications:
+        return {}
     results = list(
-        StageResult.objects.filter(application=application, outcome=Outcome.PASSED)
+        StageResult.objects.filter(application_id__in=list(applications), outcome=Outcome.PASSED)
         .select_related("stage")
-        .order_by("stage__position")
+        .order_by("application_id", "stage__position")
+    )
+    criteria = dict(
+        Stage.objects.filter(pk__in={result.stage_id for result in results})
+        .annotate(n=Count("criteria"))
+        .values_list("pk", "n")
     )
     reviews = {
-        row["stage_id"]: row
-        for row in application.reviews.values("stage_id").annotate(avg=Avg("percent"), n=Count("pk"))
+        (row["application_id"], row["stage_id"]): row
+        for row in Review.objects.filter(application_id__in=list(applications))
+        .values("application_id", "stage_id")
+        .annotate(avg=Avg("percent"))
     }
-    evidence = []
+    evidence: dict[int, list[StageEvidence]] = {pk: [] for pk in applications}
     for result in results:
-        stage = result.stage
+        stage, application = result.stage, applications[result.application_id]
         if stage.kind == StageKind.SKILL_TEST:
             summary = score_band(result.score)
         elif stage.kind == StageKind.WORK_SAMPLE:
-            review = reviews.get(stage.pk)
-            count = stage.criteria.count()
+            review = reviews.get((application.pk, stage.pk))
+            count = criteria.get(stage.pk, 0)
             if review:
                 summary = _("Rubric average %(avg)d%% on %(count)d criteria") % {
                     "avg": round(review["avg"]),
@@ -68,7 +87,7 @@ def vetting_evidence(*, user) -> list[StageEvidence]:
             summary = _("Level assigned: %(level)s") % {"level": application.level}
         else:
             summary = _("Experience and application reviewed by a moderator")
-        evidence.append(
+        evidence[application.pk].append(
             StageEvidence(
                 kind=stage.kind,
                 stage_name=str(StageKind(stage.kind).label),  # the public name, as on /selection/ and cards
