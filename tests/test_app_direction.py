@@ -4,7 +4,7 @@ A lower app never imports a higher one, not even inside a function (a local impo
 does not remove it); a higher app hears a lower one through signals connected in its AppConfig.ready()
 (`vetting.signals.application_accepted`, `profiles.signals.profile_changed`,
 `needs.signals.need_changed`) or a small registry
-(`accounts.names.register_revealer`). Migrations are left out
+(`accounts.names.register_revealer`, `needs.panels.register_panel`). Migrations are left out
 (they name other apps' models by string) and so are tests.
 
 The imports against the direction that are still in the code are listed in KNOWN, each with what
@@ -20,8 +20,6 @@ ORDER = ["accounts", "vetting", "profiles", "needs", "matching"]
 RANK = {app: rank for rank, app in enumerate(ORDER)}
 
 KNOWN = {
-    # The need page draws its shortlist: a template hook matching fills.
-    ("needs/views.py", "matching.selectors"),
     ("needs/demo.py", "matching.models"),
     ("needs/demo.py", "matching.services"),
     # The vetting demo names the skills its questions verify.
