@@ -26,11 +26,11 @@ from django.utils.text import slugify
 from accounts.models import User
 from matching.candidates import candidates_load
 from profiles.demo import CONTENT, LANGUAGE_SETS, RATE_BY_LEVEL, TECHNICAL
-from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
+from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill
 from profiles.money import base_cents
 from profiles.search import reindex
 from vetting.demo_content import SPECIALIZATIONS, skill_name_ru
-from vetting.models import Level, Specialization
+from vetting.models import Level, Skill, Specialization
 
 BATCH = 2000
 EMAIL_DOMAIN = "bench.topfreelancer.example"

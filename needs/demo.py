@@ -13,8 +13,8 @@ from accounts.demo import demo_user
 from accounts.models import User
 from matching.models import Invitation, Match
 from matching.services import matching_run
-from profiles.models import Profile, Skill
-from vetting.models import Level, Specialization
+from profiles.models import Profile
+from vetting.models import Level, Skill, Specialization
 
 from .models import Need
 

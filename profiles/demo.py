@@ -20,8 +20,9 @@ from django.utils.text import slugify
 
 from accounts.demo import LOGINS
 from vetting.demo_content import SPECIALIZATIONS, skill_name_ru
+from vetting.models import Skill
 
-from .models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
+from .models import Experience, Profile, ProfileLanguage, ProfileSkill
 from .services import profile_grant, profile_publish, profile_update
 
 # slug -> headlines, summaries, more skills, experience entries

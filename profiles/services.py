@@ -11,7 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ExchangeRate, Experience, Profile, ProfileLanguage, ProfileSkill, Skill, TrackRecord
+from vetting.models import Skill
+
+from .models import ExchangeRate, Experience, Profile, ProfileLanguage, ProfileSkill, TrackRecord
 from .money import base_cents
 from .search import reindex
 from .signals import exchange_rates_changed, profile_changed

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from bench.loader import _reference
-from profiles.models import Skill
 from tests.factories import CustomerFactory, ProfileFactory, ProfileSkillFactory, SkillFactory
 from vetting.demo import _configuration
+from vetting.models import Skill
 
 pytestmark = pytest.mark.django_db
 

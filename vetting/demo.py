@@ -18,7 +18,6 @@ from django.utils.translation import gettext
 
 from accounts.demo import DEMO_PASSWORD, demo_user
 from accounts.models import MODERATORS_GROUP, User
-from profiles.models import Skill
 
 from . import services
 from .demo_content import (
@@ -46,6 +45,7 @@ from .models import (
     RubricCriterion,
     ScreeningExperience,
     ScreeningQuestion,
+    Skill,
     Specialization,
     Stage,
     StageResult,
