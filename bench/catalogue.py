@@ -42,13 +42,12 @@ from django.urls import include, path, reverse
 from bench.loader import load_profiles
 from profiles.models import (
     Profile,
-    Skill,
 )
 from profiles.selectors import (
     count_cache_key,
     with_card_data,
 )
-from vetting.models import Level, Specialization
+from vetting.models import Level, Skill, Specialization
 
 REPEATS = 15
 WARMUP = 2

@@ -29,9 +29,17 @@ from matching.services.invitations import invitation_accept, invitation_decline,
 from matching.services.outcomes import checkin_answer, checkins_open, feedback_submit
 from needs.models import Need
 from needs.services import need_close, need_create, need_pause
-from profiles.models import Profile, Skill
+from profiles.models import Profile
 from topfreelancer import clock
-from vetting.models import Application, ApplicationStatus, Level, Specialization, StageKind, StageResult
+from vetting.models import (
+    Application,
+    ApplicationStatus,
+    Level,
+    Skill,
+    Specialization,
+    StageKind,
+    StageResult,
+)
 
 from .content.needs import INVITATION_MESSAGE, NEEDS
 from .content.people import CUSTOMERS, DEMO_DOMAIN, DEMO_PASSWORD, PAST_CUSTOMER_EMAIL, PAST_CUSTOMERS

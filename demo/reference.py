@@ -5,7 +5,6 @@ check, and reason templates, all in English and Russian. Idempotent (found by sl
 
 from django.utils.text import slugify
 
-from profiles.models import Skill
 from vetting.models import (
     Choice,
     Question,
@@ -13,6 +12,7 @@ from vetting.models import (
     RubricAnchor,
     RubricCriterion,
     ScreeningQuestion,
+    Skill,
     Specialization,
     Stage,
 )

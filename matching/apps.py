@@ -13,10 +13,12 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Matching")
 
     def ready(self):
-        from . import receivers  # noqa: PLC0415 - imports models: only once the app registry is ready
-        from .selectors import names_revealed_by_invitations  # noqa: PLC0415 - imports models, as above
+        # These import models: only once the app registry is ready.
+        from . import panels, receivers  # noqa: PLC0415 - models, see above
+        from .selectors import names_revealed_by_invitations  # noqa: PLC0415 - models, see above
 
         register_revealer(names_revealed_by_invitations)
+        panels.register()
         profile_changed.connect(receivers.profile_changed, dispatch_uid="matching.profile_changed")
         need_changed.connect(receivers.need_changed, dispatch_uid="matching.need_changed")
         exchange_rates_changed.connect(

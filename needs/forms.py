@@ -4,9 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Language
-from profiles.models import Skill
 from topfreelancer.ids import IdChoiceField, IdMultipleChoiceField
-from vetting.models import Level, Specialization
+from vetting.models import Level, Skill, Specialization
 
 from .level_helper import QUESTIONS
 from .models import Need

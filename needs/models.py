@@ -57,10 +57,10 @@ class Need(models.Model):
     description = CappedTextField(_("description"), max_length=TEXT_MAX, blank=True, help_text=_("Markdown."))
     description_html = RenderedHTMLField(source="description")
     must_have_skills = models.ManyToManyField(
-        "profiles.Skill", blank=True, related_name="needs_must_have", verbose_name=_("must-have skills")
+        "vetting.Skill", blank=True, related_name="needs_must_have", verbose_name=_("must-have skills")
     )
     nice_to_have_skills = models.ManyToManyField(
-        "profiles.Skill", blank=True, related_name="needs_nice_to_have", verbose_name=_("nice-to-have skills")
+        "vetting.Skill", blank=True, related_name="needs_nice_to_have", verbose_name=_("nice-to-have skills")
     )
     hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), default=20)
     duration = models.CharField(

@@ -7,9 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import customer_required
-from matching.selectors import need_invitations, shortlist
 
-from . import services
+from . import panels, services
 from .forms import LevelHelperForm, NeedForm
 from .level_helper import suggest_level
 from .models import Need
@@ -129,18 +128,15 @@ def need_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @customer_required
 def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The need, with the panels of the apps above (matching's shortlist and invitations); htmx naming
+    a panel as its target gets that panel alone."""
     need = _own_need(request, pk)
-    show_dismissed = request.GET.get("dismissed") == "1"
-    context = {
-        "need": need,
-        "matches": shortlist(need=need, include_dismissed=show_dismissed),
-        "show_dismissed": show_dismissed,
-        "invitations": need_invitations(need=need),
-    }
-    template = "needs/need_detail.html"
-    if request.htmx and request.htmx.target == "shortlist":
-        template += "#shortlist"
-    return render(request, template, context)
+    refreshed = panels.panel(request.htmx.target) if request.htmx and request.htmx.target else None
+    if refreshed is not None:
+        return HttpResponse(refreshed.render(request, need))
+    return render(
+        request, "needs/need_detail.html", {"need": need, "panels": panels.render_panels(request, need)}
+    )
 
 
 TRANSITIONS = {

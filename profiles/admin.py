@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import transaction
 
-from .models import ExchangeRate, Skill, Synonym
+from .models import ExchangeRate, Synonym
 from .services import exchange_rates_apply
 
 
@@ -33,12 +33,3 @@ class SynonymAdmin(admin.ModelAdmin):
 
     list_display = ["terms"]
     search_fields = ["terms"]
-
-
-@admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
-    """Both names are searched: the stored vectors pick a renamed skill up when a profile changes."""
-
-    list_display = ["name", "name_ru", "slug"]
-    search_fields = ["name", "name_ru", "slug"]
-    prepopulated_fields = {"slug": ["name"]}

@@ -11,10 +11,10 @@ class ProfilesConfig(AppConfig):
 
     def ready(self):
         # These import models: only once the app registry is ready.
-        from vetting.models import Level, Specialization  # noqa: PLC0415 - models, see above
+        from vetting.models import Level, Skill, Specialization  # noqa: PLC0415 - models, see above
 
         from . import filters, money, search, services, words  # noqa: PLC0415 - models, see above
-        from .models import Skill, Synonym  # noqa: PLC0415 - models, see above
+        from .models import Synonym  # noqa: PLC0415 - models, see above
 
         application_accepted.connect(
             services._grant_on_acceptance, dispatch_uid="profiles.grant_on_acceptance"

@@ -12,10 +12,10 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from typing_extensions import override
 
-from vetting.models import Level, Specialization
+from vetting.models import Level, Skill, Specialization
 
 from .choices import Language
-from .models import ProfileLanguage, ProfileSkill, Skill
+from .models import ProfileLanguage, ProfileSkill
 from .money import base_cents, viewer_currency
 from .search import RANK, search
 

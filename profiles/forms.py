@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from topfreelancer.formsets import BoundedInlineFormSet
 from topfreelancer.ids import IdChoiceField
+from vetting.models import Skill
 
-from .models import Education, Experience, Profile, ProfileLanguage, ProfileSkill, Skill
+from .models import Education, Experience, Profile, ProfileLanguage, ProfileSkill
 from .services import EDITABLE_FIELDS
 
 

@@ -6,32 +6,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from topfreelancer import clock
-from topfreelancer.i18n import Translated
 from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import MESSAGE_MAX, TEXT_MAX, CappedTextField, SingleLineCharField
+from vetting.models import Skill
 
 from .choices import Currency, Language, Proficiency
 from .money import ExchangeRate, base_cents
 
 __all__ = ["ExchangeRate"]  # defined in money.py beside its conversion, registered here
-
-
-class Skill(models.Model):
-    name = SingleLineCharField(_("name"), max_length=80, unique=True)
-    # Indexed for search beside the name, so a Russian query finds an English skill and back.
-    name_ru = SingleLineCharField(_("name (Russian)"), max_length=80, blank=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-
-    # The name every page shows: Russian on Russian pages, English when there is none.
-    local_name = Translated("name", fallback="name")
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("skill")
-        verbose_name_plural = _("skills")
-
-    def __str__(self) -> str:
-        return self.local_name
 
 
 class Synonym(models.Model):

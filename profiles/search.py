@@ -25,6 +25,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, connections
 from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
+from vetting.models import Skill
+
 from . import words
 from .models import Profile
 
@@ -37,7 +39,7 @@ UPDATE profiles_profile AS p SET search_vector =
     setweight(to_tsvector('{CONFIG}', coalesce(p.headline, '')), 'A')
  || setweight(to_tsvector('{CONFIG}', coalesce((
         SELECT string_agg(concat_ws(' ', s.name, NULLIF(s.name_ru, s.name)), ' ')
-        FROM profiles_profileskill ps JOIN profiles_skill s ON s.id = ps.skill_id
+        FROM profiles_profileskill ps JOIN {Skill._meta.db_table} s ON s.id = ps.skill_id
         WHERE ps.profile_id = p.id), '')), 'A')
  || setweight(to_tsvector('{CONFIG}', coalesce((
         SELECT string_agg(concat_ws(' ', sp.name_en, sp.name_ru, lv.name_en, lv.name_ru), ' ')

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from topfreelancer import clock
+from vetting.models import Skill
 
 from .models import (
     ExchangeRate,
@@ -20,7 +21,6 @@ from .models import (
     ProfileLanguage,
     ProfileSkill,
     Qualification,
-    Skill,
     TrackRecord,
 )
 from .money import base_cents

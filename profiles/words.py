@@ -19,9 +19,9 @@ from difflib import get_close_matches
 import snowballstemmer
 from django.core.cache import cache
 
-from vetting.models import Level, Specialization
+from vetting.models import Level, Skill, Specialization
 
-from .models import Skill, Synonym
+from .models import Synonym
 
 TOKEN = re.compile(r"\w+(?:[./+#-]\w+)*[+#]*")
 CYRILLIC = re.compile(r"[а-яё]")

@@ -8,8 +8,8 @@ from typing_extensions import override
 
 from accounts.models import MODERATORS_GROUP, User
 from matching.candidates import candidates_load
-from profiles.models import Profile, ProfileSkill, Qualification, Skill
-from vetting.models import Level, Specialization
+from profiles.models import Profile, ProfileSkill, Qualification
+from vetting.models import Level, Skill, Specialization
 
 PASSWORD = "correct-horse-battery-9"
 

@@ -9,11 +9,11 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from accounts.models import User
-from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill, Skill
+from profiles.models import Experience, Profile, ProfileLanguage, ProfileSkill
 from tests.factories import ProfileFactory, SpecializationFactory
 from tests.needs.factories import ensure_levels
 from topfreelancer.replica import REPLICA, replica_reads
-from vetting.models import Level, Specialization
+from vetting.models import Level, Skill, Specialization
 
 COPIED = (Level, Specialization, Skill, User, Profile, ProfileSkill, ProfileLanguage, Experience)
 

@@ -8,8 +8,8 @@ from django.utils import translation
 
 from bench.loader import _reference
 from demo.reference import configure
-from profiles.models import Skill
 from tests.factories import CustomerFactory, ProfileFactory, ProfileSkillFactory, SkillFactory
+from vetting.models import Skill
 
 pytestmark = pytest.mark.django_db
 

@@ -37,6 +37,7 @@ from .models import (
     RubricAnchor,
     RubricCriterion,
     ScreeningQuestion,
+    Skill,
     Specialization,
     Stage,
     StageKind,
@@ -528,3 +529,13 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
 
 # The admin's home page leads with the moderator's queue (vetting/templatetags/moderation.py).
 admin.site.index_template = "vetting/admin/index.html"
+
+
+@admin.register(Skill)
+class SkillAdmin(admin.ModelAdmin):
+    """Both names are searched. A renamed skill reaches the catalogue's stored search text when a profile
+    changes."""
+
+    list_display = ["name", "name_ru", "slug"]
+    search_fields = ["name", "name_ru", "slug"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -162,6 +162,29 @@ class ScreeningQuestion(models.Model):
         return self.text
 
 
+class Skill(models.Model):
+    """What a specialist can do (Python, Figma); a test question names the one it verifies."""
+
+    name = SingleLineCharField(_("name"), max_length=80, unique=True)
+    # Indexed for search beside the name, so a Russian query finds an English skill and back.
+    name_ru = SingleLineCharField(_("name (Russian)"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    # The name every page shows: Russian on Russian pages, English when there is none.
+    local_name = Translated("name", fallback="name")
+
+    class Meta:
+        # The table keeps the name it had in profiles (the model moved here in issue 10): renaming it
+        # would make vetting's migrations wait for profiles' migrations that build and query it.
+        db_table = "profiles_skill"
+        ordering = ["name"]
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+
+    def __str__(self) -> str:
+        return self.local_name
+
+
 class Question(models.Model):
     """A skill-test question from a specialization's bank; each attempt draws a random subset."""
 
@@ -169,7 +192,7 @@ class Question(models.Model):
         Specialization, on_delete=models.CASCADE, related_name="questions", verbose_name=_("specialization")
     )
     skill = models.ForeignKey(
-        "profiles.Skill",
+        Skill,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

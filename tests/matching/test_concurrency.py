@@ -1,11 +1,8 @@
 """Real threads against PostgreSQL: concurrent runs and double submits keep the invariants."""
 
-import threading
-
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from matching.models import Invitation, Match
 from matching.services import invitation_send, matching_run
@@ -13,29 +10,9 @@ from needs.models import Need
 from tests.conftest import require_postgres
 from tests.factories import ProfileFactory, SpecializationFactory
 from tests.needs.factories import NeedFactory, ensure_levels
+from tests.threads import in_threads
 
 pytestmark = pytest.mark.services
-
-
-def in_threads(target, count: int) -> list:
-    barrier = threading.Barrier(count)
-    results: list = []
-
-    def work():
-        try:
-            barrier.wait()
-            results.append(target())
-        except Exception as exc:  # collected and asserted by the test
-            results.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    return results
 
 
 @pytest.mark.usefixtures("transactional_db")

@@ -9,8 +9,8 @@ from matching.services import engagement_end
 from matching.services.outcomes import feedback_submit
 from tests.conftest import require_postgres
 from tests.matching.factories import engagement_for
-from tests.matching.test_concurrency import in_threads
 from tests.needs.factories import ensure_levels
+from tests.threads import in_threads
 
 pytestmark = pytest.mark.services
 

@@ -13,8 +13,8 @@ from needs.models import Need, NeedEvent
 from needs.services import need_create
 from tests.conftest import require_postgres
 from tests.factories import CustomerFactory, SpecializationFactory, level
-from tests.matching.test_concurrency import in_threads
 from tests.needs.test_views import form_data
+from tests.threads import in_threads
 
 
 def token_of(page) -> str:

@@ -11,8 +11,8 @@ from django.urls import reverse
 from profiles.models import Education, Experience
 from tests.conftest import require_postgres
 from tests.factories import ProfileFactory, level
-from tests.matching.test_concurrency import in_threads
 from tests.profiles.test_edit import edit_payload, experience_row
+from tests.threads import in_threads
 
 
 def token_of(page) -> str:

@@ -1,11 +1,8 @@
 """The vetting's acceptance makes profiles grant the profile with the screening's experience entries."""
 
-import ast
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from profiles.models import Experience
@@ -48,27 +45,3 @@ def test_granting_again_copies_nothing_twice_and_keeps_the_specialists_edits():
     assert list(application.applicant.profile.experiences.values_list("organization", flat=True)) == [
         "Acme Corp"
     ]
-
-
-def test_the_vetting_imports_no_app_above_it():
-    """accounts <- vetting <- profiles <- needs <- matching: the vetting signals, profiles listens.
-
-    One known exception: the Skill reference table lives in profiles.models and vetting's questions
-    point at it (as the model string "profiles.Skill"); its demo loader reads it.
-    """
-    above = {"profiles", "needs", "matching"}
-    allowed = {"profiles.models"}
-    offenders = []
-    for path in (Path(settings.BASE_DIR) / "vetting").rglob("*.py"):
-        if "migrations" in path.parts:
-            continue
-        for node in ast.walk(ast.parse(path.read_text())):
-            modules = []
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                modules = [node.module]
-            elif isinstance(node, ast.Import):
-                modules = [alias.name for alias in node.names]
-            offenders += [
-                f"{path.name}: {m}" for m in modules if m.split(".")[0] in above and m not in allowed
-            ]
-    assert not offenders, offenders

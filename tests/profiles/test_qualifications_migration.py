@@ -1,5 +1,5 @@
-"""The data migration that gave existing profiles their qualifications (profiles 0014) and the
-matching's read model a row per qualification (matching 0010)."""
+"""The data migration that gave existing profiles their qualifications (profiles 0015) and the
+matching's read model a row per qualification (matching 0011)."""
 
 import importlib
 from datetime import timedelta
@@ -45,7 +45,7 @@ def test_every_profile_gets_its_qualifications_and_the_ones_an_acceptance_overwr
     unvetted = ProfileFactory(level=None, is_published=False)
     Qualification.objects.all().delete()
 
-    migrate("profiles.migrations.0014_qualifications")
+    migrate("profiles.migrations.0015_qualifications")
 
     rows = {
         (q.profile_id, q.specialization.slug): (q.level.code, q.application_id)
@@ -60,7 +60,7 @@ def test_every_profile_gets_its_qualifications_and_the_ones_an_acceptance_overwr
     profile.refresh_from_db()
     assert (profile.specialization, profile.level.code, profile.level_rank) == (backend, "lead", 4)
 
-    migrate("matching.migrations.0010_candidates_per_qualification")
+    migrate("matching.migrations.0011_candidates_per_qualification")
     assert {(c.specialization_id, c.level.code) for c in Candidate.objects.filter(profile=profile)} == {
         (backend.pk, "lead"),
         (design.pk, "junior"),

@@ -9,7 +9,6 @@ whole request stack (the test client). Prints one JSON line with what happened.
 import json
 import os
 import sys
-import threading
 import uuid
 
 import django
@@ -31,30 +30,10 @@ from django.urls import reverse  # noqa: E402
 from needs.models import Need  # noqa: E402
 from tests.factories import CustomerFactory, ModeratorFactory, SpecializationFactory  # noqa: E402
 from tests.needs.test_views import form_data  # noqa: E402
+from tests.threads import in_threads  # noqa: E402
 from tests.vetting.factories import make_funnel, right_answers, to_skill_test  # noqa: E402
 from vetting import services  # noqa: E402
 from vetting.models import AuditEntry, StageResult, TestAttempt  # noqa: E402
-
-
-def in_threads(target, count: int) -> list:
-    barrier = threading.Barrier(count)
-    results: list = []
-
-    def work():
-        try:
-            barrier.wait()
-            results.append(target())
-        except Exception as exc:
-            results.append(repr(exc))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=work) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return results
 
 
 def main() -> None:
@@ -120,7 +99,8 @@ def main() -> None:
                     "ids": needs,
                     "detail": reverse("needs:detail", args=needs[:1]) if needs else None,
                 },
-            }
+            },
+            default=repr,  # an exception a thread raised
         )
     )
 

@@ -15,10 +15,10 @@ import redis
 from django.core.cache import cache
 from django.core.management import call_command
 
-from profiles.models import Skill
 from tests.conftest import free_port, missing, wait_for
 from tests.factories import PASSWORD
 from topfreelancer import cache as resilient
+from vetting.models import Skill
 
 from .test_fuzz_forms import valid_posts
 from .test_no_inline_code import pages_for

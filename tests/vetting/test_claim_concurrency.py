@@ -1,14 +1,14 @@
 """Two moderators take the same unclaimed application at once, in two sessions on PostgreSQL."""
 
-import threading
+from functools import partial
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import require_postgres
 from tests.factories import ModeratorFactory
+from tests.threads import run_together
 from vetting.models import AuditEntry, Claim
 
 from .factories import apply, make_funnel
@@ -26,24 +26,15 @@ def test_one_moderator_gets_the_claim_and_the_other_is_told_who_has_it():
         session = Client()
         session.force_login(moderator)
         sessions.append(session)
-    barrier = threading.Barrier(2)
     pages: dict[int, str] = {}
 
     def take(index: int) -> None:
-        try:
-            barrier.wait()
-            response = sessions[index].post(
-                reverse("admin:vetting_application_claim", args=[application.pk]), follow=True
-            )
-            pages[index] = response.content.decode()
-        finally:
-            connection.close()
+        response = sessions[index].post(
+            reverse("admin:vetting_application_claim", args=[application.pk]), follow=True
+        )
+        pages[index] = response.content.decode()
 
-    threads = [threading.Thread(target=take, args=(i,)) for i in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    assert run_together([partial(take, 0), partial(take, 1)], timeout=30) == [None, None]
 
     claim = Claim.objects.get(application=application)
     winner = moderators.index(claim.moderator)

@@ -1,21 +1,30 @@
 """The timed skill test: random draw, server-side deadline, grading, one transition per attempt."""
 
-import threading
 from datetime import timedelta
+from functools import partial
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from accounts.models import OutboundEmail
 from tests.conftest import require_postgres
 from tests.factories import ModeratorFactory, level
+from tests.threads import in_threads, run_together
 from vetting import services
 from vetting.models import ApplicationStatus, AuditEntry, Choice, Outcome, Stage, StageResult, TestAttempt
 from vetting.services.skill_tests import GRACE, grade
 from vetting.tasks import expire_stale
 
 from .factories import apply, make_funnel, right_answers, to_skill_test, wrong_answers
+
+
+def outcome(result) -> str:
+    """A thread's result: "ok", "refused" for the refused transition; any other error is raised."""
+    if isinstance(result, services.TransitionError):
+        return "refused"
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 @pytest.fixture
@@ -143,25 +152,13 @@ def test_two_concurrent_submissions_give_exactly_one_transition(funnel):
     application = to_skill_test(funnel, ModeratorFactory())
     attempt = services.attempt_start(application=application, applicant=application.applicant)
     answers = right_answers(attempt)
-    barrier = threading.Barrier(2)
-    outcomes = []
 
     def submit():
-        try:
-            barrier.wait()
-            services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=answers)
-            outcomes.append("ok")
-        except services.TransitionError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
+        services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=answers)
+        return "ok"
 
-    threads = [threading.Thread(target=submit) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(outcomes) == ["ok", "refused"]
+    outcomes = in_threads(submit, 2)
+    assert sorted(map(outcome, outcomes)) == ["ok", "refused"]
     assert StageResult.objects.filter(application=application, stage=funnel.skill_test).count() == 1
     assert AuditEntry.objects.filter(application=application, action="attempt_submit").count() == 1
     subjects = OutboundEmail.objects.filter(to=application.applicant.email).values_list("subject", flat=True)
@@ -177,25 +174,13 @@ def test_two_concurrent_advances_give_exactly_one_transition(funnel):
 
     application = apply(funnel)
     moderators = [ModeratorFactory(), ModeratorFactory()]
-    barrier = threading.Barrier(2)
-    outcomes = []
 
     def advance(moderator):
-        try:
-            barrier.wait()
-            services.application_advance(application=application, actor=moderator)
-            outcomes.append("ok")
-        except services.TransitionError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
+        services.application_advance(application=application, actor=moderator)
+        return "ok"
 
-    threads = [threading.Thread(target=advance, args=(m,)) for m in moderators]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(outcomes) == ["ok", "refused"]
+    outcomes = run_together([partial(advance, moderator) for moderator in moderators])
+    assert sorted(map(outcome, outcomes)) == ["ok", "refused"]
     assert StageResult.objects.filter(application=application).count() == 1
 
 

@@ -52,7 +52,6 @@ def fit_existing_rows(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('profiles', '0008_text_caps'),
         ('vetting', '0005_moderators_review_funnel'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
