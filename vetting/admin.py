@@ -21,6 +21,7 @@ from topfreelancer.admin import BoundedInline
 from topfreelancer.admin_titles import AccusativeTitles
 from topfreelancer.formsets import BoundedInlineFormSet
 from topfreelancer.ids import IdChoiceField
+from topfreelancer.state import DomainError, refusal_to_form
 
 from . import services
 from .admin_forms import DecisionForm
@@ -270,8 +271,8 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
         for application in queryset:
             try:
                 call(application)
-            except services.TransitionError as error:
-                self.message_user(request, f"{application}: {error.message}", messages.WARNING)
+            except DomainError as error:
+                self.message_user(request, f"{application}: {' '.join(error.messages)}", messages.WARNING)
             else:
                 done += 1
         if done:
@@ -429,8 +430,8 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
                 )
                 return self._next(request, after=application.pk)
             self._decide(request, application, move, form.cleaned_data)
-        except services.TransitionError as error:
-            form.add_error(None, error.message)
+        except DomainError as error:
+            refusal_to_form(form, error)
             return None
         return self._next(request, after=application.pk)
 
@@ -464,7 +465,7 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
                 break
             try:
                 services.application_claim(application=following, moderator=request.user)
-            except services.TransitionError:
+            except DomainError:
                 after = following.pk
                 continue
             return redirect("admin:vetting_application_change", following.pk)
@@ -486,8 +487,8 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
         application = get_object_or_404(Application.objects.open(), pk=pk)
         try:
             services.application_claim(application=application, moderator=request.user)
-        except services.TransitionError as error:
-            self.message_user(request, error.message, messages.WARNING)
+        except DomainError as error:
+            self.message_user(request, " ".join(error.messages), messages.WARNING)
         return redirect("admin:vetting_application_change", pk)
 
     def release_view(self, request, pk: int):

@@ -138,6 +138,23 @@ class Stage(models.Model):
     def __str__(self) -> str:
         return f"{self.specialization}: {self.position}. {self.name}"
 
+    # The kind as flags, so templates never compare it with a string literal.
+    @property
+    def is_screening(self) -> bool:
+        return self.kind == StageKind.SCREENING
+
+    @property
+    def is_skill_test(self) -> bool:
+        return self.kind == StageKind.SKILL_TEST
+
+    @property
+    def is_work_sample(self) -> bool:
+        return self.kind == StageKind.WORK_SAMPLE
+
+    @property
+    def is_interview(self) -> bool:
+        return self.kind == StageKind.INTERVIEW
+
 
 class ScreeningQuestion(models.Model):
     specialization = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import OutboundEmail
 from tests.conftest import require_postgres
 from tests.factories import ModeratorFactory
+from topfreelancer.state import DomainError
 from vetting import services
 from vetting.models import ApplicationStatus, AuditEntry, Choice, Outcome, StageResult, TestAttempt
 from vetting.services.skill_tests import GRACE, grade
@@ -86,7 +87,7 @@ def test_below_the_pass_mark_fails_with_the_score_in_the_reason(funnel, applicat
 def test_a_late_submission_is_refused_by_the_server(funnel, application):
     attempt = services.attempt_start(application=application, applicant=application.applicant)
     late = attempt.deadline + GRACE + timedelta(seconds=1)
-    with pytest.raises(services.TransitionError, match="Time is up"):
+    with pytest.raises(DomainError, match="Time is up"):
         services.attempt_submit(
             attempt=attempt, applicant=application.applicant, answers=right_answers(attempt), now=late
         )
@@ -114,7 +115,7 @@ def test_a_submission_within_the_grace_seconds_counts(application):
 def test_a_second_submission_is_refused(application):
     attempt = services.attempt_start(application=application, applicant=application.applicant)
     services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=wrong_answers(attempt))
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(DomainError):
         services.attempt_submit(
             attempt=attempt, applicant=application.applicant, answers=right_answers(attempt)
         )
@@ -151,7 +152,7 @@ def test_two_concurrent_submissions_give_exactly_one_transition(transactional_db
             barrier.wait()
             services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=answers)
             outcomes.append("ok")
-        except services.TransitionError:
+        except DomainError:
             outcomes.append("refused")
         finally:
             connection.close()
@@ -185,7 +186,7 @@ def test_two_concurrent_advances_give_exactly_one_transition(transactional_db, f
             barrier.wait()
             services.application_advance(application=application, actor=moderator)
             outcomes.append("ok")
-        except services.TransitionError:
+        except DomainError:
             outcomes.append("refused")
         finally:
             connection.close()
@@ -207,7 +208,7 @@ def test_a_funnel_ending_with_a_test_waits_for_a_decision_on_the_level(funnel):
     Stage.objects.filter(specialization=funnel.specialization, position__gt=2).delete()
     moderator = ModeratorFactory()
     application = to_skill_test(funnel, moderator)
-    with pytest.raises(services.TransitionError, match="not passed the test"):
+    with pytest.raises(DomainError, match="not passed the test"):
         services.application_accept(application=application, actor=moderator, level=level("junior"))
     attempt = services.attempt_start(application=application, applicant=application.applicant)
     services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=right_answers(attempt))

@@ -17,13 +17,11 @@ from .applications import (
     panel_verdict,
 )
 from .claims import ClaimTaken, active_claim, application_claim, application_release
-from .common import TransitionError
 from .reviews import review_submit, work_submit
 from .skill_tests import attempt_start, attempt_submit
 
 __all__ = [
     "ClaimTaken",
-    "TransitionError",
     "active_claim",
     "application_claim",
     "application_release",

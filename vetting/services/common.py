@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
+from topfreelancer import state
+from topfreelancer.state import DomainError
 
 from ..models import (
     Application,
@@ -42,29 +44,17 @@ CLOSING_STATUS = {
 }
 
 
-class TransitionError(Exception):
-    """A refused move, with a message fit to show the user (admin message or form error)."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
 def lock(application: Application) -> Application:
     """Re-read the application under a row lock; the caller is inside transaction.atomic."""
-    return (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("current_stage", "specialization")
-        .get(pk=application.pk)
-    )
+    return state.lock(Application.objects.select_related("current_stage", "specialization"), application.pk)
 
 
 def check(application: Application, action: str) -> Stage:
     if application.status != ApplicationStatus.OPEN or application.current_stage is None:
-        raise TransitionError(_("This application is already closed."))
+        raise DomainError(_("This application is already closed."))
     stage = application.current_stage
     if stage.kind not in TRANSITIONS[action]:
-        raise TransitionError(
+        raise DomainError(
             _("This cannot be done at the %(stage)s stage.") % {"stage": stage.get_kind_display()}
         )
     return stage
@@ -124,7 +114,7 @@ def finish_stage(
     )
     following = next_stage(stage) if outcome == Outcome.PASSED and level is None else None
     if outcome == Outcome.PASSED and following is None and level is None:
-        raise TransitionError(_("The final stage ends with a decision on the level."))
+        raise DomainError(_("The final stage ends with a decision on the level."))
     if outcome == Outcome.PASSED and following is not None:
         application.current_stage = following
         application.stage_entered_at = now
