@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import customer_required
 from matching.selectors import need_invitations, shortlist
+from topfreelancer.state import refusal_to_form, refusal_to_messages
 
 from . import services
 from .forms import LevelHelperForm, NeedForm
@@ -74,8 +75,8 @@ def _form_page(request, *, need: Need | None):
                         need=need, actor=request.user, fields=form.service_fields(), **skills
                     )
                     messages.success(request, _("Your changes are saved."))
-            except ValidationError as exc:
-                form.add_error(None, exc)
+            except ValidationError as error:
+                refusal_to_form(form, error)
             else:
                 return redirect("needs:detail", need.pk)
     else:
@@ -159,9 +160,9 @@ def need_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if service is None:
         raise Http404
     try:
-        service(need=need, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        need = service(need=need, actor=request.user)
+    except ValidationError as error:
+        refusal_to_messages(request, error)
     else:
         messages.success(
             request, _("The need is now %(state)s.") % {"state": need.get_state_display().lower()}

@@ -1,9 +1,9 @@
 """The one way every app changes state (STYLE.md, point 2): lock the row, check the move against the
 model's transition table, refuse with `DomainError`.
 
-- `lock(instance)` (or `lock(Model_or_queryset, pk)`) re-reads a row under `SELECT ... FOR UPDATE`
-  (only the row's own table) and returns the fresh copy; the caller is inside `transaction.atomic`.
-  A queryset narrows who may lock the row (one outside it raises DoesNotExist: a 404 in views).
+- `lock(row)` re-reads a row in place under `SELECT ... FOR UPDATE` (only the row's own table),
+  the way STYLE.md's `refresh_from_db(from_queryset=...)` does; the caller is inside
+  `transaction.atomic`. `within=` narrows who may lock the row (one outside it: DoesNotExist, a 404).
 - `check_move(table, source, target)` holds each stateful model's table of allowed moves (`source ->
   allowed targets`, kept next to the model) to one rule.
 - `DomainError` is the one error a service raises for a refused move or a bad request. It is a
@@ -12,29 +12,29 @@ model's transition table, refuse with `DomainError`.
 """
 
 from collections.abc import Mapping
+from typing import TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+M = TypeVar("M", bound=models.Model)
+
 
 class DomainError(ValidationError):
     """A refused move or request, with a message fit to show the user."""
 
 
-def lock(source, pk=None):
-    """A row re-read under a row lock on its own table (the caller is inside `transaction.atomic`).
-
-    `source` is a model instance (its row is re-read), or a model or queryset with the `pk` to read:
-    a queryset narrows who may lock the row (one outside it raises the model's DoesNotExist) and
-    says what to `select_related`.
-    """
-    if isinstance(source, models.Model):
-        source, pk = source.__class__._default_manager.all(), source.pk
-    elif isinstance(source, type) and issubclass(source, models.Model):
-        source = source._default_manager.all()
-    return source.select_for_update(of=("self",)).get(pk=pk)
+def lock(row: M, *, within: models.QuerySet | None = None) -> M:
+    """Re-read `row` in place under a row lock on its own table, and return it (the caller is inside
+    `transaction.atomic`). `within`, a queryset of the row's model, narrows who may lock it (a row
+    outside it raises DoesNotExist: a 404 in views) and says what to `select_related`."""
+    queryset = row.__class__._default_manager.all() if within is None else within
+    # A row read with only() is re-read whole: the lock's reader needs every field.
+    fields = [field.attname for field in row._meta.concrete_fields] if row.get_deferred_fields() else None
+    row.refresh_from_db(fields=fields, from_queryset=queryset.select_for_update(of=("self",)))
+    return row
 
 
 def check_move(table: Mapping[str, frozenset[str]], source: str, target: str, *, message=None) -> None:

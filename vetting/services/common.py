@@ -46,7 +46,9 @@ CLOSING_STATUS = {
 
 def lock(application: Application) -> Application:
     """Re-read the application under a row lock; the caller is inside transaction.atomic."""
-    return state.lock(Application.objects.select_related("current_stage", "specialization"), application.pk)
+    return state.lock(
+        application, within=Application.objects.select_related("current_stage", "specialization")
+    )
 
 
 def check(application: Application, action: str) -> Stage:

@@ -140,7 +140,7 @@ def attempt_expire(*, attempt_id: int) -> bool:
     """Close a skill test whose time ran out without a submission. Idempotent."""
     attempt = TestAttempt.objects.select_related("application").get(pk=attempt_id)
     application = lock(attempt.application)
-    attempt = state.lock(TestAttempt, attempt_id)
+    attempt = state.lock(attempt)
     if attempt.submitted_at is not None or application.current_stage_id != attempt.stage_id:
         return False
     if application.status != ApplicationStatus.OPEN or attempt.deadline + GRACE > timezone.now():
