@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import transaction
 
-from .models import ExchangeRate, Skill, Synonym
+from .models import ExchangeRate, ProfileEvent, Skill, Synonym
 from .services import exchange_rates_apply
 
 
@@ -42,3 +42,23 @@ class SkillAdmin(admin.ModelAdmin):
     list_display = ["name", "name_ru", "slug"]
     search_fields = ["name", "name_ru", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ProfileEvent)
+class ProfileEventAdmin(admin.ModelAdmin):
+    """The history of profiles (read-only): grants, the owners' edits, publication."""
+
+    list_display = ["at", "profile", "kind", "actor", "detail"]
+    list_filter = ["kind"]
+    search_fields = ["profile__user__email"]
+    list_select_related = ["profile__user", "actor"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

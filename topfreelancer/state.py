@@ -11,7 +11,7 @@ model's transition table, refuse with `DomainError`.
   the view the same way; views show either with `refusal_to_form` or `refusal_to_messages`.
 """
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import TypeVar
 
 from django.contrib import messages
@@ -34,10 +34,13 @@ def lock(row: M, *, within: models.QuerySet | None = None) -> M:
     # A row read with only() is re-read whole: the lock's reader needs every field.
     fields = [field.attname for field in row._meta.concrete_fields] if row.get_deferred_fields() else None
     row.refresh_from_db(fields=fields, from_queryset=queryset.select_for_update(of=("self",)))
+    row._state.adding = False  # `lock(Model(pk=pk))` reads a row known by its id alone
     return row
 
 
-def check_move(table: Mapping[str, frozenset[str]], source: str, target: str, *, message=None) -> None:
+def check_move(
+    table: Mapping[Hashable, frozenset], source: Hashable, target: Hashable, *, message=None
+) -> None:
     """Refuse (`DomainError`) unless `table` allows `source -> target`."""
     if target not in table.get(source, frozenset()):
         raise DomainError(message or _("This change is not allowed."))
