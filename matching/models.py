@@ -89,6 +89,34 @@ class Match(models.Model):
         return explain(self.facts)
 
 
+# A match's one move the customer makes: dismissed (from -> allowed tos), checked by
+# `matching.services.invitations` (topfreelancer.state.check_move).
+MATCH_TRANSITIONS: dict[bool, frozenset[bool]] = {False: frozenset({True}), True: frozenset({False})}
+
+
+class MatchEvent(models.Model):
+    """Audit: the customer dismissed a match from the shortlist, or restored it."""
+
+    class Kind(models.TextChoices):
+        DISMISS = "dismiss", _("dismissed")
+        RESTORE = "restore", _("restored")
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("match event")
+        verbose_name_plural = _("match events")
+
+    def __str__(self) -> str:
+        return f"{self.match}: {self.get_kind_display()}"
+
+
 class InvitationQuerySet(models.QuerySet):
     def for_customer(self, customer):
         return self.filter(need__customer=customer)
@@ -137,6 +165,34 @@ class Invitation(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.state == self.State.ACCEPTED
+
+
+# The moves of an invitation (from -> allowed tos), checked by `matching.services.invitations`.
+INVITATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    Invitation.State.SENT: frozenset({Invitation.State.ACCEPTED, Invitation.State.DECLINED}),
+    Invitation.State.ACCEPTED: frozenset(),
+    Invitation.State.DECLINED: frozenset(),
+}
+
+
+class InvitationEvent(models.Model):
+    """Audit: every move of an invitation (sending it included: from "" to sent), who made it, when."""
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_state = models.CharField(max_length=8, blank=True)
+    to_state = models.CharField(max_length=8)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("invitation event")
+        verbose_name_plural = _("invitation events")
+
+    def __str__(self) -> str:
+        return f"{self.invitation}: {self.from_state or '-'} -> {self.to_state}"
 
 
 class RunHeartbeat(models.Model):
@@ -275,6 +331,14 @@ class Engagement(models.Model):
     def clean(self):
         if (self.state == self.State.ENDED) != (self.ended_at is not None):
             raise ValidationError(_("An engagement has an end time exactly when it has ended."))
+
+
+# The moves of an engagement (from -> allowed tos), checked by `matching.services.engagements`.
+ENGAGEMENT_TRANSITIONS: dict[str, frozenset[str]] = {
+    Engagement.State.ACTIVE: frozenset({Engagement.State.PAUSED, Engagement.State.ENDED}),
+    Engagement.State.PAUSED: frozenset({Engagement.State.ACTIVE, Engagement.State.ENDED}),
+    Engagement.State.ENDED: frozenset(),
+}
 
 
 class EngagementEvent(models.Model):

@@ -56,6 +56,5 @@ def refusal_to_form(form, error: ValidationError) -> None:
 
 
 def refusal_to_messages(request, error: ValidationError) -> None:
-    """Show a service's refusal as one flash message per sentence (views that only redirect)."""
-    for message in error.messages:
-        messages.error(request, message)
+    """Show a service's refusal as one flash message (views that only redirect)."""
+    messages.error(request, " ".join(str(message) for message in error.messages))
