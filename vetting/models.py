@@ -312,6 +312,25 @@ class ApplicationStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+# The moves of an application's status (from -> allowed tos), checked by `vetting.services` when a
+# stage ends the application (topfreelancer.state.check_move). Within the open status it moves from
+# stage to stage: which actions each stage kind allows is `vetting.services.common.TRANSITIONS`.
+APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    ApplicationStatus.OPEN: frozenset(
+        {
+            ApplicationStatus.ACCEPTED,
+            ApplicationStatus.REJECTED,
+            ApplicationStatus.WITHDRAWN,
+            ApplicationStatus.EXPIRED,
+        }
+    ),
+    ApplicationStatus.ACCEPTED: frozenset(),
+    ApplicationStatus.REJECTED: frozenset(),
+    ApplicationStatus.WITHDRAWN: frozenset(),
+    ApplicationStatus.EXPIRED: frozenset(),
+}
+
+
 class ApplicationQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=ApplicationStatus.OPEN)

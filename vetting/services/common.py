@@ -8,6 +8,7 @@ from topfreelancer import state
 from topfreelancer.state import DomainError
 
 from ..models import (
+    APPLICATION_TRANSITIONS,
     Application,
     ApplicationStatus,
     AuditEntry,
@@ -122,9 +123,9 @@ def finish_stage(
         application.stage_entered_at = now
         fields = ["current_stage", "stage_entered_at"]
     else:
-        application.status = (
-            ApplicationStatus.ACCEPTED if outcome == Outcome.PASSED else CLOSING_STATUS[outcome]
-        )
+        target = ApplicationStatus.ACCEPTED if outcome == Outcome.PASSED else CLOSING_STATUS[outcome]
+        state.check_move(APPLICATION_TRANSITIONS, application.status, target)
+        application.status = target
         application.closed_at = now
         application.level = level
         fields = ["status", "closed_at", "level"]
