@@ -7,7 +7,7 @@ only superusers edit the configuration. Nothing here changes an application's st
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -271,7 +271,7 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
         for application in queryset:
             try:
                 call(application)
-            except DomainError as error:
+            except ValidationError as error:
                 self.message_user(request, f"{application}: {' '.join(error.messages)}", messages.WARNING)
             else:
                 done += 1
@@ -430,7 +430,7 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
                 )
                 return self._next(request, after=application.pk)
             self._decide(request, application, move, form.cleaned_data)
-        except DomainError as error:
+        except ValidationError as error:
             refusal_to_form(form, error)
             return None
         return self._next(request, after=application.pk)
@@ -487,7 +487,7 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
         application = get_object_or_404(Application.objects.open(), pk=pk)
         try:
             services.application_claim(application=application, moderator=request.user)
-        except DomainError as error:
+        except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.WARNING)
         return redirect("admin:vetting_application_change", pk)
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import applicant_required
 from topfreelancer.ratelimit import rate_limit_hit
-from topfreelancer.state import DomainError, refusal_to_form, refusal_to_messages
+from topfreelancer.state import refusal_to_form, refusal_to_messages
 
 from . import services
 from .forms import (
@@ -67,7 +68,7 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
                     answers=form.answers(),
                     experiences=[f.cleaned_data for f in formset if f.cleaned_data],
                 )
-            except DomainError as error:
+            except ValidationError as error:
                 refusal_to_form(form, error)
             else:
                 messages.success(request, _("Your application was received."))
@@ -115,7 +116,7 @@ def attempt_start(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("vetting:application_detail", pk=pk)
     try:
         attempt = services.attempt_start(application=application, applicant=request.user)
-    except DomainError as error:
+    except ValidationError as error:
         refusal_to_messages(request, error)
         return redirect("vetting:application_detail", pk=pk)
     return redirect("vetting:attempt", pk=attempt.pk)
@@ -135,7 +136,7 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.attempt_submit(attempt=attempt, applicant=request.user, answers=form.answers())
-        except DomainError as error:
+        except ValidationError as error:
             refusal_to_messages(request, error)
         else:
             messages.success(request, _("Your answers were received and graded."))
@@ -157,7 +158,7 @@ def work_submit(request: HttpRequest, pk: int) -> HttpResponse:
                 link=form.cleaned_data["link"],
                 file=form.cleaned_data["file"],
             )
-        except DomainError as error:
+        except ValidationError as error:
             refusal_to_form(form, error)
         else:
             messages.success(request, _("Your work sample was submitted. A moderator will review it."))
@@ -173,7 +174,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application.objects.of(request.user), pk=pk)
     try:
         services.application_withdraw(application=application, applicant=request.user)
-    except DomainError as error:
+    except ValidationError as error:
         refusal_to_messages(request, error)
     else:
         messages.success(request, _("You withdrew your application."))
