@@ -132,6 +132,8 @@ class Invitation(models.Model):
         SENT = "sent", pgettext_lazy("invitation", "Waiting for an answer")
         ACCEPTED = "accepted", pgettext_lazy("invitation", "Accepted")
         DECLINED = "declined", pgettext_lazy("invitation", "Declined")
+        WITHDRAWN = "withdrawn", pgettext_lazy("invitation", "Withdrawn")
+        EXPIRED = "expired", pgettext_lazy("invitation", "Expired")
 
     need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="invitations")
     specialist = models.ForeignKey(
@@ -139,8 +141,9 @@ class Invitation(models.Model):
     )
     message = CappedTextField(_("message"), max_length=MESSAGE_MAX, help_text=_("Markdown."))
     message_html = RenderedHTMLField(source="message")
-    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.SENT)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.SENT)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    # When it stopped waiting: answered, withdrawn by the customer, or expired.
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
@@ -152,7 +155,8 @@ class Invitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["need", "specialist"], name="invitation_need_specialist_unique"),
             models.CheckConstraint(
-                condition=Q(state__in=["sent", "accepted", "declined"]), name="invitation_state_valid"
+                condition=Q(state__in=["sent", "accepted", "declined", "withdrawn", "expired"]),
+                name="invitation_state_valid",
             ),
             models.CheckConstraint(
                 condition=Q(state="sent") | Q(responded_at__isnull=False), name="invitation_answer_has_time"
@@ -166,12 +170,26 @@ class Invitation(models.Model):
     def is_accepted(self) -> bool:
         return self.state == self.State.ACCEPTED
 
+    @property
+    def is_waiting(self) -> bool:
+        """Sent and not answered yet: the specialist may answer, the customer may withdraw it."""
+        return self.state == self.State.SENT
+
 
 # The moves of an invitation (from -> allowed tos), checked by `matching.services.invitations`.
 INVITATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    Invitation.State.SENT: frozenset({Invitation.State.ACCEPTED, Invitation.State.DECLINED}),
+    Invitation.State.SENT: frozenset(
+        {
+            Invitation.State.ACCEPTED,
+            Invitation.State.DECLINED,
+            Invitation.State.WITHDRAWN,
+            Invitation.State.EXPIRED,
+        }
+    ),
     Invitation.State.ACCEPTED: frozenset(),
     Invitation.State.DECLINED: frozenset(),
+    Invitation.State.WITHDRAWN: frozenset(),
+    Invitation.State.EXPIRED: frozenset(),
 }
 
 
@@ -182,8 +200,8 @@ class InvitationEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    from_state = models.CharField(max_length=8, blank=True)
-    to_state = models.CharField(max_length=8)
+    from_state = models.CharField(max_length=10, blank=True)
+    to_state = models.CharField(max_length=10)
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

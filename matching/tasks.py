@@ -36,3 +36,10 @@ def open_checkins() -> int:
     from .services.outcomes import checkins_open
 
     return checkins_open()
+
+
+@shared_task(name="matching.tasks.expire_invitations")
+def expire_invitations() -> int:
+    from .services import invitations_expire
+
+    return invitations_expire()

@@ -74,6 +74,19 @@ def invitation_answer(request: HttpRequest, pk: int, answer: str) -> HttpRespons
 
 @require_POST
 @customer_required
+def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.for_customer(request.user), pk=pk)
+    try:
+        services.invitation_withdraw(invitation=invitation, customer=request.user)
+    except ValidationError as error:
+        refusal_to_messages(request, error)
+    else:
+        messages.info(request, _("The invitation is withdrawn. The specialist is told."))
+    return redirect("needs:detail", invitation.need_id)
+
+
+@require_POST
+@customer_required
 def match_toggle(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     match = get_object_or_404(Match.objects.for_customer(request.user).select_related("need"), pk=pk)
     if action == "dismiss":

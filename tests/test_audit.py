@@ -1,13 +1,18 @@
 """Every write that matters to a person leaves an audit row with who made it, and admin shows it."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
-from matching.models import InvitationEvent, Match, MatchEvent
+from accounts.models import OutboundEmail
+from matching.models import Invitation, InvitationEvent, Match, MatchEvent
 from matching.services import (
     invitation_accept,
     invitation_decline,
     invitation_send,
+    invitation_withdraw,
+    invitations_expire,
     match_dismiss,
     match_restore,
 )
@@ -95,6 +100,56 @@ def test_invitations_are_audited_from_sending_to_the_answer():
     )
     assert rows(accepted) == [(need.customer_id, "", "sent"), (accepted.specialist_id, "sent", "accepted")]
     assert rows(declined) == [(need.customer_id, "", "sent"), (declined.specialist_id, "sent", "declined")]
+
+
+def test_withdrawn_and_expired_invitations_are_audited():
+    need = NeedFactory()
+    send = lambda: invitation_send(  # noqa: E731
+        customer=need.customer,
+        need=need,
+        profile=ProfileFactory(specialization=need.specialization),
+        message="Hi",
+    )
+    withdrawn, waiting, answered = send(), send(), send()
+    invitation_decline(invitation=answered, specialist=answered.specialist)
+    with pytest.raises(Invitation.DoesNotExist):
+        invitation_withdraw(invitation=withdrawn, customer=CustomerFactory())
+    invitation_withdraw(invitation=withdrawn, customer=need.customer)
+    assert (
+        OutboundEmail.objects.filter(to=withdrawn.specialist.email, subject__contains="withdrawn").count()
+        == 1
+    )
+    assert invitations_expire(now=timezone.now() + timedelta(days=13)) == 0
+    assert invitations_expire(now=timezone.now() + timedelta(days=15)) == 1
+    assert invitations_expire(now=timezone.now() + timedelta(days=15)) == 0
+    waiting.refresh_from_db()
+    answered.refresh_from_db()
+    assert (waiting.state, answered.state) == (Invitation.State.EXPIRED, Invitation.State.DECLINED)
+    rows = lambda invitation: list(  # noqa: E731
+        InvitationEvent.objects.filter(invitation=invitation).values_list("actor", "to_state")
+    )
+    assert rows(withdrawn) == [(need.customer_id, "sent"), (need.customer_id, "withdrawn")]
+    assert rows(waiting) == [(need.customer_id, "sent"), (None, "expired")]
+
+
+def test_the_customer_withdraws_from_the_need_page(client):
+    need = NeedFactory()
+    invitation = invitation_send(
+        customer=need.customer,
+        need=need,
+        profile=ProfileFactory(specialization=need.specialization),
+        message="Hi",
+    )
+    client.force_login(need.customer)
+    page = client.get(f"/needs/{need.pk}/").content.decode()
+    assert f"/invitations/{invitation.pk}/withdraw/" in page
+    response = client.post(f"/invitations/{invitation.pk}/withdraw/", follow=True)
+    assert "The invitation is withdrawn." in response.content.decode()
+    invitation.refresh_from_db()
+    assert invitation.state == Invitation.State.WITHDRAWN
+    assert f"/invitations/{invitation.pk}/withdraw/" not in response.content.decode()
+    client.force_login(CustomerFactory())
+    assert client.post(f"/invitations/{invitation.pk}/withdraw/").status_code == 404
 
 
 def test_dismiss_and_restore_are_audited_and_only_for_the_needs_customer():

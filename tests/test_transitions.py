@@ -24,6 +24,8 @@ from matching.services import (
     engagement_resume,
     invitation_accept,
     invitation_decline,
+    invitation_withdraw,
+    invitations_expire,
     match_dismiss,
     match_restore,
 )
@@ -94,6 +96,11 @@ def test_invitations():
         Invitation.objects.filter(pk=invitation.pk).update(state=state, responded_at=responded)
         return fresh(invitation)
 
+    def expire(invitation):
+        # The hourly sweep skips an answered invitation (idempotent) instead of raising.
+        if not invitations_expire(now=timezone.now() + timedelta(days=30)):
+            raise DomainError("not waiting")
+
     walk(
         INVITATION_TRANSITIONS,
         make=make,
@@ -101,6 +108,8 @@ def test_invitations():
         services={
             Invitation.State.ACCEPTED: lambda i: invitation_accept(invitation=i, specialist=i.specialist),
             Invitation.State.DECLINED: lambda i: invitation_decline(invitation=i, specialist=i.specialist),
+            Invitation.State.WITHDRAWN: lambda i: invitation_withdraw(invitation=i, customer=i.need.customer),
+            Invitation.State.EXPIRED: expire,
         },
     )
 

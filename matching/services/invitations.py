@@ -6,6 +6,8 @@ its table (`INVITATION_TRANSITIONS`, `MATCH_TRANSITIONS` in matching/models.py),
 by a worker on commit).
 """
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,8 @@ from .engagements import engagement_open
 
 State = Invitation.State
 INVITATIONS_PER_HOUR = 20
+# A specialist who has not answered in this long is not coming: the invitation expires.
+INVITATION_EXPIRE_AFTER = timedelta(days=14)
 
 
 def invitation_send(*, customer, need: Need, profile, message: str) -> Invitation:
@@ -61,25 +65,31 @@ def invitation_send(*, customer, need: Need, profile, message: str) -> Invitatio
     return invitation
 
 
+def _move(*, invitation: Invitation, actor, target: str, within, now=None) -> bool:
+    """Lock, check against INVITATION_TRANSITIONS, save and audit. False if it is there already."""
+    lock(invitation, within=within)
+    if invitation.state == target:
+        return False
+    check_move(
+        INVITATION_TRANSITIONS,
+        invitation.state,
+        target,
+        message=_("This invitation is already %(state)s.")
+        % {"state": invitation.get_state_display().lower()},
+    )
+    previous = invitation.state
+    invitation.state = target
+    invitation.responded_at = now or timezone.now()
+    invitation.save(update_fields=["state", "responded_at"])
+    InvitationEvent.objects.create(invitation=invitation, actor=actor, from_state=previous, to_state=target)
+    return True
+
+
 def _answer(*, invitation: Invitation, specialist, target: str) -> Invitation:
     with transaction.atomic():
-        lock(invitation, within=Invitation.objects.filter(specialist=specialist))
-        if invitation.state == target:
+        within = Invitation.objects.filter(specialist=specialist)
+        if not _move(invitation=invitation, actor=specialist, target=target, within=within):
             return invitation
-        check_move(
-            INVITATION_TRANSITIONS,
-            invitation.state,
-            target,
-            message=_("This invitation is already %(state)s.")
-            % {"state": invitation.get_state_display().lower()},
-        )
-        previous = invitation.state
-        invitation.state = target
-        invitation.responded_at = timezone.now()
-        invitation.save(update_fields=["state", "responded_at"])
-        InvitationEvent.objects.create(
-            invitation=invitation, actor=specialist, from_state=previous, to_state=target
-        )
         if target == State.ACCEPTED:
             engagement_open(invitation=invitation)
         need = invitation.need
@@ -100,6 +110,37 @@ def invitation_accept(*, invitation: Invitation, specialist) -> Invitation:
 def invitation_decline(*, invitation: Invitation, specialist) -> Invitation:
     """The invited specialist declines. Emails the customer."""
     return _answer(invitation=invitation, specialist=specialist, target=State.DECLINED)
+
+
+def invitation_withdraw(*, invitation: Invitation, customer) -> Invitation:
+    """The customer takes back an invitation not answered yet. Emails the specialist."""
+    with transaction.atomic():
+        within = Invitation.objects.for_customer(customer)
+        if _move(invitation=invitation, actor=customer, target=State.WITHDRAWN, within=within):
+            email_to_user(
+                user=invitation.specialist,
+                template="matching/email/invitation_withdrawn",
+                context={"invitation": invitation, "need": invitation.need, "customer": customer},
+            )
+    return invitation
+
+
+def invitations_expire(*, now=None) -> int:
+    """Expire the invitations left unanswered for INVITATION_EXPIRE_AFTER (a beat task, hourly), each
+    in its own transaction on its locked row. Idempotent: returns how many expired."""
+    now = now or timezone.now()
+    due = Invitation.objects.filter(state=State.SENT, created_at__lte=now - INVITATION_EXPIRE_AFTER)
+    expired = 0
+    for invitation in due.order_by("pk"):
+        with transaction.atomic():
+            within = Invitation.objects.filter(state=State.SENT)
+            try:
+                expired += _move(
+                    invitation=invitation, actor=None, target=State.EXPIRED, within=within, now=now
+                )
+            except Invitation.DoesNotExist:  # answered meanwhile
+                continue
+    return expired
 
 
 def _set_dismissed(*, match: Match, customer, dismissed: bool) -> Match:

@@ -1,12 +1,12 @@
-"""Real threads against PostgreSQL on the paths that now lock their row: a dismiss raced by a restore
-of the same match, and an invitation accepted and declined at once, each leave one winner and the
-audit rows of exactly the moves made."""
+"""Real threads against PostgreSQL on the paths that now lock their row: concurrent dismisses and
+restores of one match, and an invitation accepted by the specialist while the customer withdraws it,
+each leave one winner and the audit rows of exactly the moves made."""
 
 import pytest
 from django.utils import timezone
 
 from matching.models import Engagement, Invitation, InvitationEvent, Match, MatchEvent
-from matching.services import invitation_accept, invitation_decline, match_dismiss, match_restore
+from matching.services import invitation_accept, invitation_withdraw, match_dismiss, match_restore
 from tests.conftest import require_postgres
 from tests.factories import ProfileFactory
 from tests.matching.factories import InvitationFactory
@@ -53,25 +53,29 @@ def test_concurrent_dismisses_make_one_audited_move(transactional_db):
     ]
 
 
-def test_accept_raced_by_decline_has_one_winner(transactional_db):
+def test_accept_raced_by_withdraw_has_one_winner(transactional_db):
     require_postgres()
     ensure_levels()
     invitation = InvitationFactory()
-    specialist = invitation.specialist
-    answers = iter([invitation_accept, invitation_decline, invitation_accept, invitation_decline])
+    specialist, customer = invitation.specialist, invitation.need.customer
+    moves = iter(
+        [
+            lambda row: invitation_accept(invitation=row, specialist=specialist),
+            lambda row: invitation_withdraw(invitation=row, customer=customer),
+        ]
+        * 2
+    )
 
-    def answer():
-        service = next(answers)
-        return service(invitation=Invitation.objects.get(pk=invitation.pk), specialist=specialist)
+    def move():
+        return next(moves)(Invitation.objects.get(pk=invitation.pk))
 
-    results = in_threads(answer, 4)
+    results = in_threads(move, 4)
     invitation.refresh_from_db()
     winner = invitation.state
-    assert winner in {Invitation.State.ACCEPTED, Invitation.State.DECLINED}
-    # The losers of the other answer are refused; the same answer twice is idempotent.
+    assert winner in {Invitation.State.ACCEPTED, Invitation.State.WITHDRAWN}
+    # The other side's two moves are refused; the winner's second one is idempotent.
     refused = [r for r in results if isinstance(r, DomainError)]
     assert len(refused) == 2 and len(results) == 4, results
-    assert list(InvitationEvent.objects.filter(invitation=invitation).values_list("to_state", flat=True)) == [
-        winner
-    ]
+    events = InvitationEvent.objects.filter(invitation=invitation).values_list("to_state", flat=True)
+    assert list(events) == [winner]
     assert Engagement.objects.filter(invitation=invitation).count() == (winner == Invitation.State.ACCEPTED)
