@@ -144,7 +144,8 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, context)
 
 
-TRANSITIONS = {
+# The buttons of the need page: reopening is opening (one service, two labels).
+ACTIONS = {
     "open": services.need_open,
     "pause": services.need_pause,
     "reopen": services.need_open,
@@ -156,7 +157,7 @@ TRANSITIONS = {
 @customer_required
 def need_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     need = _own_need(request, pk)
-    service = TRANSITIONS.get(action)
+    service = ACTIONS.get(action)
     if service is None:
         raise Http404
     try:
