@@ -12,7 +12,7 @@ from topfreelancer.admin import BoundedInline
 from vetting.models import Specialization
 
 from . import validity
-from .models import Engagement, EngagementEvent, Feedback, Invitation, Match
+from .models import Engagement, EngagementEvent, Feedback, Invitation, InvitationEvent, Match, MatchEvent
 from .validity_chart import band_chart, interval_bar, level_rows
 
 
@@ -24,6 +24,31 @@ class ReadOnlyAdmin(admin.ModelAdmin):
     @override
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class HistoryInline(BoundedInline):
+    """An audit table under its row, read-only."""
+
+    extra = 0
+    can_delete = False
+
+    @override
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @override
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MatchEventInline(HistoryInline):
+    model = MatchEvent
+    fields = readonly_fields = ["at", "kind", "actor"]
+
+
+class InvitationEventInline(HistoryInline):
+    model = InvitationEvent
+    fields = readonly_fields = ["at", "actor", "from_state", "to_state"]
 
 
 @admin.register(Match)
@@ -41,6 +66,7 @@ class MatchAdmin(ReadOnlyAdmin):
     list_filter = ["need__specialization"]
     search_fields = ["need__title", "profile__user__email"]
     list_select_related = ["need", "profile__user", "profile__specialization"]
+    inlines = [MatchEventInline]
 
 
 @admin.register(Invitation)
@@ -49,6 +75,7 @@ class InvitationAdmin(ReadOnlyAdmin):
     list_filter = ["state"]
     search_fields = ["need__title", "specialist__email"]
     list_select_related = ["need", "specialist"]
+    inlines = [InvitationEventInline]
 
 
 class EngagementEventInline(BoundedInline):

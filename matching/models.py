@@ -88,6 +88,34 @@ class Match(models.Model):
         return explain(self.facts)
 
 
+# A match's one move the customer makes: dismissed (from -> allowed tos), checked by
+# `matching.services.invitations` (topfreelancer.state.check_move).
+MATCH_TRANSITIONS: dict[bool, frozenset[bool]] = {False: frozenset({True}), True: frozenset({False})}
+
+
+class MatchEvent(models.Model):
+    """Audit: the customer dismissed a match from the shortlist, or restored it."""
+
+    class Kind(models.TextChoices):
+        DISMISS = "dismiss", _("dismissed")
+        RESTORE = "restore", _("restored")
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=clock.now, editable=False)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("match event")
+        verbose_name_plural = _("match events")
+
+    def __str__(self) -> str:
+        return f"{self.match}: {self.get_kind_display()}"
+
+
 class InvitationQuerySet(models.QuerySet):
     def for_customer(self, customer):
         return self.filter(need__customer=customer)
@@ -103,6 +131,8 @@ class Invitation(models.Model):
         SENT = "sent", pgettext_lazy("invitation", "Waiting for an answer")
         ACCEPTED = "accepted", pgettext_lazy("invitation", "Accepted")
         DECLINED = "declined", pgettext_lazy("invitation", "Declined")
+        WITHDRAWN = "withdrawn", pgettext_lazy("invitation", "Withdrawn")
+        EXPIRED = "expired", pgettext_lazy("invitation", "Expired")
 
     need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="invitations")
     specialist = models.ForeignKey(
@@ -110,8 +140,9 @@ class Invitation(models.Model):
     )
     message = CappedTextField(_("message"), max_length=MESSAGE_MAX, help_text=_("Markdown."))
     message_html = RenderedHTMLField(source="message")
-    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.SENT)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.SENT)
     created_at = models.DateTimeField(_("sent at"), default=clock.now, editable=False)
+    # When it stopped waiting: answered, withdrawn by the customer, or expired.
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
@@ -123,7 +154,8 @@ class Invitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["need", "specialist"], name="invitation_need_specialist_unique"),
             models.CheckConstraint(
-                condition=Q(state__in=["sent", "accepted", "declined"]), name="invitation_state_valid"
+                condition=Q(state__in=["sent", "accepted", "declined", "withdrawn", "expired"]),
+                name="invitation_state_valid",
             ),
             models.CheckConstraint(
                 condition=Q(state="sent") | Q(responded_at__isnull=False), name="invitation_answer_has_time"
@@ -136,6 +168,48 @@ class Invitation(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.state == self.State.ACCEPTED
+
+    @property
+    def is_waiting(self) -> bool:
+        """Sent and not answered yet: the specialist may answer, the customer may withdraw it."""
+        return self.state == self.State.SENT
+
+
+# The moves of an invitation (from -> allowed tos), checked by `matching.services.invitations`.
+INVITATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    Invitation.State.SENT: frozenset(
+        {
+            Invitation.State.ACCEPTED,
+            Invitation.State.DECLINED,
+            Invitation.State.WITHDRAWN,
+            Invitation.State.EXPIRED,
+        }
+    ),
+    Invitation.State.ACCEPTED: frozenset(),
+    Invitation.State.DECLINED: frozenset(),
+    Invitation.State.WITHDRAWN: frozenset(),
+    Invitation.State.EXPIRED: frozenset(),
+}
+
+
+class InvitationEvent(models.Model):
+    """Audit: every move of an invitation (sending it included: from "" to sent), who made it, when."""
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_state = models.CharField(max_length=10, blank=True)
+    to_state = models.CharField(max_length=10)
+    at = models.DateTimeField(default=clock.now, editable=False)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("invitation event")
+        verbose_name_plural = _("invitation events")
+
+    def __str__(self) -> str:
+        return f"{self.invitation}: {self.from_state or '-'} -> {self.to_state}"
 
 
 class RunHeartbeat(models.Model):
@@ -276,6 +350,14 @@ class Engagement(models.Model):
     def clean(self):
         if (self.state == self.State.ENDED) != (self.ended_at is not None):
             raise ValidationError(_("An engagement has an end time exactly when it has ended."))
+
+
+# The moves of an engagement (from -> allowed tos), checked by `matching.services.engagements`.
+ENGAGEMENT_TRANSITIONS: dict[str, frozenset[str]] = {
+    Engagement.State.ACTIVE: frozenset({Engagement.State.PAUSED, Engagement.State.ENDED}),
+    Engagement.State.PAUSED: frozenset({Engagement.State.ACTIVE, Engagement.State.ENDED}),
+    Engagement.State.ENDED: frozenset(),
+}
 
 
 class EngagementEvent(models.Model):

@@ -3,7 +3,7 @@
 from celery import shared_task
 
 # Modules, not names: the services publish these tasks, so each side imports the other's module.
-from .services import conversations, outcomes, runs, updates
+from .services import conversations, invitations, outcomes, runs, updates
 
 
 @shared_task(name="matching.tasks.run_matching", acks_late=True, reject_on_worker_lost=True)
@@ -29,3 +29,8 @@ def send_message_digests() -> int:
 @shared_task(name="matching.tasks.open_checkins")
 def open_checkins() -> int:
     return outcomes.checkins_open()
+
+
+@shared_task(name="matching.tasks.expire_invitations")
+def expire_invitations() -> int:
+    return invitations.invitations_expire()

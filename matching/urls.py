@@ -7,6 +7,7 @@ urlpatterns = [
     path("invitations/", views.invitation_list, name="invitations"),
     path("invitations/<int:pk>/conversation/", views_conversations.conversation, name="conversation"),
     path("invitations/<int:pk>/messages/", views_conversations.message_create, name="message_create"),
+    path("invitations/<int:pk>/withdraw/", views.invitation_withdraw, name="invitation_withdraw"),
     path("invitations/<int:pk>/<slug:answer>/", views.invitation_answer, name="invitation_answer"),
     path("messages/<int:pk>/attachment/", views_conversations.message_attachment, name="message_attachment"),
     path("needs/<int:need_pk>/invite/<int:profile_pk>/", views.invitation_create, name="invite"),

@@ -9,6 +9,7 @@ from accounts.decorators import applicant_required, customer_required
 from accounts.names import person_name
 from needs.models import Need
 from profiles.models import Profile
+from topfreelancer.state import refusal_to_form, refusal_to_messages
 
 from . import services
 from .forms import InviteForm
@@ -29,8 +30,8 @@ def invitation_create(request: HttpRequest, need_pk: int, profile_pk: int) -> Ht
             services.invitation_send(
                 customer=request.user, need=need, profile=profile, message=form.cleaned_data["message"]
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except ValidationError as error:
+            refusal_to_form(form, error)
         else:
             messages.success(
                 request,
@@ -61,8 +62,8 @@ def invitation_answer(request: HttpRequest, pk: int, answer: str) -> HttpRespons
         return redirect("matching:invitations")
     try:
         service(invitation=invitation, specialist=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except ValidationError as error:
+        refusal_to_messages(request, error)
     else:
         if invitation.is_accepted:
             messages.success(request, _("Accepted. You can now write to the customer directly."))
@@ -73,12 +74,25 @@ def invitation_answer(request: HttpRequest, pk: int, answer: str) -> HttpRespons
 
 @require_POST
 @customer_required
+def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.for_customer(request.user), pk=pk)
+    try:
+        services.invitation_withdraw(invitation=invitation, customer=request.user)
+    except ValidationError as error:
+        refusal_to_messages(request, error)
+    else:
+        messages.info(request, _("The invitation is withdrawn. The specialist is told."))
+    return redirect("needs:detail", invitation.need_id)
+
+
+@require_POST
+@customer_required
 def match_toggle(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     match = get_object_or_404(Match.objects.for_customer(request.user).select_related("need"), pk=pk)
     if action == "dismiss":
-        services.match_dismiss(match=match)
+        services.match_dismiss(match=match, customer=request.user)
     elif action == "restore":
-        services.match_restore(match=match)
+        services.match_restore(match=match, customer=request.user)
     url = redirect("needs:detail", match.need_id).url
     if request.POST.get("dismissed") == "1":
         url += "?dismissed=1"

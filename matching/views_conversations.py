@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from topfreelancer.state import refusal_to_form
 from vetting.uploads import content_type_for
 
 from .forms import MessageForm
@@ -105,8 +106,8 @@ def message_create(request: HttpRequest, pk: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
                 attachment=form.cleaned_data["attachment"],
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except ValidationError as error:
+            refusal_to_form(form, error)
     if form.errors:
         context = thread_context(request, thread, form)
         if thread.engagement is not None:

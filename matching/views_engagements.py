@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from topfreelancer.state import refusal_to_messages
+
 from . import services
 from .models import Engagement
 from .selectors import engagement_page, engagements_for
@@ -74,8 +76,8 @@ def engagement_move(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404
     try:
         service(engagement=engagement, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except ValidationError as error:
+        refusal_to_messages(request, error)
     else:
         messages.success(
             request, _("The engagement is now %(state)s.") % {"state": engagement.get_state_display().lower()}

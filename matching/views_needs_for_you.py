@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import applicant_required
 from needs.models import Need
+from topfreelancer.state import refusal_to_messages
 
 from .selectors import needs_for_specialist
 from .services.interest import interest_mark, interest_unmark
@@ -43,8 +44,8 @@ def interest_toggle(request: HttpRequest, need_pk: int) -> HttpResponse:
     else:
         try:
             interest_mark(specialist=request.user, need=need)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except ValidationError as error:
+            refusal_to_messages(request, error)
         else:
             messages.success(request, _("The customer sees your interest on the shortlist."))
     return redirect("matching:needs_for_you")

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from topfreelancer.state import refusal_to_form, refusal_to_messages
+
 from .forms import CustomerFeedbackForm, FlagForm, SpecialistFeedbackForm
 from .models import CheckIn, Engagement, Feedback
 from .services import outcomes
@@ -21,8 +23,8 @@ def checkin_answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
     checkin = get_object_or_404(CheckIn.objects.filter(engagement__need__customer=request.user), pk=pk)
     try:
         outcomes.checkin_answer(checkin=checkin, customer=request.user, answer=answer)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except ValidationError as error:
+        refusal_to_messages(request, error)
     else:
         messages.success(request, _("Thank you: the answer is recorded."))
     return redirect("matching:engagement", checkin.engagement_id)
@@ -49,8 +51,8 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             outcomes.feedback_submit(engagement=engagement, author=request.user, fields=form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except ValidationError as error:
+            refusal_to_form(form, error)
         else:
             messages.success(request, _("Thank you for your feedback. You can change it for 14 days."))
             return redirect("matching:engagement", engagement.pk)

@@ -16,7 +16,7 @@ class NeedEventInline(BoundedInline):
     model = NeedEvent
     extra = 0
     can_delete = False
-    fields = ["at", "actor", "from_state", "to_state"]
+    fields = ["at", "actor", "kind", "from_state", "to_state", "changed"]
     readonly_fields = fields
 
     @override

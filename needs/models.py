@@ -163,15 +163,33 @@ class Need(models.Model):
         }
 
 
+# The moves of a need's state, checked by `needs.services` (topfreelancer.state.check_move).
+# Opening works from a draft, and reopens a paused or closed need.
+NEED_TRANSITIONS: dict[str, frozenset[str]] = {
+    Need.State.DRAFT: frozenset({Need.State.OPEN, Need.State.CLOSED}),
+    Need.State.OPEN: frozenset({Need.State.PAUSED, Need.State.CLOSED}),
+    Need.State.PAUSED: frozenset({Need.State.OPEN, Need.State.CLOSED}),
+    Need.State.CLOSED: frozenset({Need.State.OPEN}),
+}
+
+
 class NeedEvent(models.Model):
-    """Audit: every state change of a need, who made it and when."""
+    """Audit: every change of a need (its creation, each move of its state, each edit of its
+    content with the fields that changed), who made it and when."""
+
+    class Kind(models.TextChoices):
+        MOVE = "move", _("state change")
+        EDIT = "edit", _("edit")
 
     need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=4, choices=Kind.choices, default=Kind.MOVE)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     from_state = models.CharField(max_length=8, blank=True)
     to_state = models.CharField(max_length=8)
+    # An edit: the names of the fields it changed.
+    changed = models.JSONField(default=list, blank=True)
     at = models.DateTimeField(default=clock.now, editable=False)
 
     class Meta:
@@ -180,4 +198,6 @@ class NeedEvent(models.Model):
         verbose_name_plural = _("need events")
 
     def __str__(self) -> str:
+        if self.kind == self.Kind.EDIT:
+            return f"{self.need}: {self.get_kind_display()} ({', '.join(self.changed)})"
         return f"{self.need}: {self.from_state or '-'} -> {self.to_state}"

@@ -4,21 +4,15 @@ an open need again on commit)."""
 from collections.abc import Iterable
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import Need, NeedEvent
+from topfreelancer.state import DomainError, check_move, lock
+
+from .models import NEED_TRANSITIONS, Need, NeedEvent
 from .signals import need_changed
 
 State = Need.State
-# Allowed moves: (from, to). Reopening works from paused and closed.
-TRANSITIONS = {
-    State.DRAFT: {State.OPEN, State.CLOSED},
-    State.OPEN: {State.PAUSED, State.CLOSED},
-    State.PAUSED: {State.OPEN, State.CLOSED},
-    State.CLOSED: {State.OPEN},
-}
 EDITABLE_FIELDS = [
     "title",
     "specialization",
@@ -57,7 +51,7 @@ def need_create(
     double submit of the same form returns the need the first one created, and writes nothing.
     """
     if not customer.is_customer:
-        raise ValidationError(_("Only customers can post needs."))
+        raise DomainError(_("Only customers can post needs."))
     if form_token is not None and (earlier := _need_of_token(customer, form_token)):
         return earlier
     try:
@@ -72,7 +66,7 @@ def need_create(
             _set_skills(need, must_have_skills, nice_to_have_skills)
             NeedEvent.objects.create(need=need, actor=customer, from_state="", to_state=need.state)
             if open_now:
-                _move(need=need, actor=customer, target=State.OPEN)
+                need = _move(need=need, actor=customer, target=State.OPEN)
     except IntegrityError:
         if form_token is None or not (earlier := _need_of_token(customer, form_token)):
             raise
@@ -87,33 +81,57 @@ def _need_of_token(customer, form_token: UUID) -> Need | None:
 def need_update(
     *,
     need: Need,
-    actor,  # noqa: ARG001 - unused until need edits are audited (issue 10, one way to change state)
+    actor,
     fields: dict,
     must_have_skills: Iterable = (),
     nice_to_have_skills: Iterable = (),
 ) -> Need:
-    """Edit a need's content; an open need is re-ranked on commit."""
+    """Edit a need's content, audited with the fields that changed; an open need is re-ranked on
+    commit. An edit that changes nothing writes nothing."""
     with transaction.atomic():
-        need.refresh_from_db(from_queryset=Need.objects.select_for_update())
+        locked = lock(need)
+        before = _content(locked)
         for name in EDITABLE_FIELDS:
             if name in fields:
-                setattr(need, name, fields[name])
-        need.full_clean(exclude=["customer"])
-        need.save()
-        _set_skills(need, must_have_skills, nice_to_have_skills)
-        need_changed.send(sender=Need, need=need)
-    return need
+                setattr(locked, name, fields[name])
+        locked.full_clean(exclude=["customer"])
+        locked.save()
+        _set_skills(locked, must_have_skills, nice_to_have_skills)
+        after = _content(locked)
+        changed = sorted(name for name in after if after[name] != before[name])
+        if changed:
+            NeedEvent.objects.create(
+                need=locked,
+                kind=NeedEvent.Kind.EDIT,
+                actor=actor,
+                from_state=locked.state,
+                to_state=locked.state,
+                changed=changed,
+            )
+            need_changed.send(sender=Need, need=locked)
+    return locked
+
+
+def _content(need: Need) -> dict:
+    """What an edit may change: the editable fields and both skill lists."""
+    return {
+        **{name: getattr(need, name) for name in EDITABLE_FIELDS},
+        "must_have_skills": set(need.must_have_skills.values_list("pk", flat=True)),
+        "nice_to_have_skills": set(need.nice_to_have_skills.values_list("pk", flat=True)),
+    }
 
 
 def _move(*, need: Need, actor, target: str) -> Need:
-    need.refresh_from_db(from_queryset=Need.objects.select_for_update())
+    need = lock(need)
     if need.state == target:
         return need
-    if target not in TRANSITIONS[need.state]:
-        raise ValidationError(
-            _("A %(state)s need cannot be moved to %(target)s.")
-            % {"state": need.get_state_display().lower(), "target": State(target).label.lower()}
-        )
+    check_move(
+        NEED_TRANSITIONS,
+        need.state,
+        target,
+        message=_("A %(state)s need cannot be moved to %(target)s.")
+        % {"state": need.get_state_display().lower(), "target": State(target).label.lower()},
+    )
     previous = need.state
     need.state = target
     if target != State.OPEN:

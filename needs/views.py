@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import customer_required
+from topfreelancer.state import refusal_to_form, refusal_to_messages
 
 from . import panels, services
 from .forms import LevelHelperForm, NeedForm
@@ -73,8 +74,8 @@ def _form_page(request, *, need: Need | None):
                         need=need, actor=request.user, fields=form.service_fields(), **skills
                     )
                     messages.success(request, _("Your changes are saved."))
-            except ValidationError as exc:
-                form.add_error(None, exc)
+            except ValidationError as error:
+                refusal_to_form(form, error)
             else:
                 return redirect("needs:detail", need.pk)
     else:
@@ -139,7 +140,8 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-TRANSITIONS = {
+# The buttons of the need page: reopening is opening (one service, two labels).
+ACTIONS = {
     "open": services.need_open,
     "pause": services.need_pause,
     "reopen": services.need_open,
@@ -151,13 +153,13 @@ TRANSITIONS = {
 @customer_required
 def need_transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     need = _own_need(request, pk)
-    service = TRANSITIONS.get(action)
+    service = ACTIONS.get(action)
     if service is None:
         raise Http404
     try:
-        service(need=need, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        need = service(need=need, actor=request.user)
+    except ValidationError as error:
+        refusal_to_messages(request, error)
     else:
         messages.success(
             request, _("The need is now %(state)s.") % {"state": need.get_state_display().lower()}

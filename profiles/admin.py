@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.db import transaction
+from typing_extensions import override
 
-from .models import ExchangeRate, Synonym
+from .models import ExchangeRate, ProfileEvent, Synonym
 from .services import exchange_rates_apply
 
 
@@ -33,3 +34,26 @@ class SynonymAdmin(admin.ModelAdmin):
 
     list_display = ["terms"]
     search_fields = ["terms"]
+
+
+@admin.register(ProfileEvent)
+class ProfileEventAdmin(admin.ModelAdmin):
+    """The history of profiles (read-only): grants, the owners' edits, publication."""
+
+    list_display = ["at", "profile", "kind", "actor", "detail"]
+    list_filter = ["kind"]
+    search_fields = ["profile__user__email"]
+    list_select_related = ["profile__user", "actor"]
+    date_hierarchy = "at"
+
+    @override
+    def has_add_permission(self, request):
+        return False
+
+    @override
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @override
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -264,6 +264,39 @@ class Qualification(models.Model):
         super().save(*args, **kwargs)
 
 
+# The moves of a profile's publication (is_published: from -> allowed tos), checked by
+# `profiles.services` (topfreelancer.state.check_move).
+PUBLICATION_TRANSITIONS: dict[bool, frozenset[bool]] = {False: frozenset({True}), True: frozenset({False})}
+
+
+class ProfileEvent(models.Model):
+    """Audit: every change to a profile that matters to its owner: the vetting's grant (level and
+    specialization), the owner's edits (with the fields that changed), publication and hiding."""
+
+    class Kind(models.TextChoices):
+        GRANT = "grant", _("granted by the vetting")
+        EDIT = "edit", _("edited")
+        PUBLISH = "publish", _("published")
+        HIDE = "hide", _("hidden")
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # What changed: field names for an edit, the granted specialization and level for a grant.
+    detail = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(_("at"), default=clock.now, editable=False)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("profile event")
+        verbose_name_plural = _("profile events")
+
+    def __str__(self) -> str:
+        return f"{self.profile}: {self.get_kind_display()}"
+
+
 class ProfileSkill(models.Model):
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="skills")
     skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="profile_skills")

@@ -6,18 +6,20 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from topfreelancer import clock
+from topfreelancer.state import DomainError, check_move, lock
 from vetting.models import Skill
 
 from .models import (
+    PUBLICATION_TRANSITIONS,
     ExchangeRate,
     Experience,
     Profile,
+    ProfileEvent,
     ProfileLanguage,
     ProfileSkill,
     Qualification,
@@ -53,9 +55,6 @@ MATCHED_FIELDS = (
     "rate_min_base_cents",
 )
 
-# Allowed moves of publication: action -> (from is_published, to is_published).
-PUBLICATION_TRANSITIONS = {"publish": (False, True), "hide": (True, False)}
-
 
 def _rematch(profile: Profile) -> None:
     profile_changed.send(sender=Profile, profile=profile)
@@ -73,7 +72,7 @@ def _snapshot(profile: Profile) -> tuple:
 
 
 def _locked(profile_id: int) -> Profile:
-    return Profile.objects.select_for_update().select_related("user").get(pk=profile_id)
+    return lock(Profile(pk=profile_id), within=Profile.objects.select_related("user"))
 
 
 @transaction.atomic
@@ -114,6 +113,11 @@ def profile_grant(
         ProfileSkill.objects.update_or_create(profile=profile, skill=skill, defaults={"verified": True})
     reindex([profile.pk])
     if created or before != _snapshot(profile):
+        ProfileEvent.objects.create(
+            profile=profile,
+            kind=ProfileEvent.Kind.GRANT,
+            detail={"specialization": specialization.pk, "level": getattr(level, "pk", None)},
+        )
         _rematch(profile)
     return profile
 
@@ -189,7 +193,7 @@ def _grant_on_acceptance(*, application, verified_skills=(), **kwargs) -> None:
 
 
 def profile_update(
-    *, profile: Profile, fields: dict, children: Iterable = (), form_token: UUID | None = None
+    *, profile: Profile, fields: dict, children: Iterable = (), form_token: UUID | None = None, actor=None
 ) -> Profile:
     """Save the owner's edits: the editable fields plus child formsets (experience, skills,
     languages, education), in one transaction on the locked row.
@@ -197,13 +201,17 @@ def profile_update(
     Fields outside EDITABLE_FIELDS are ignored (a forged level stays what the vetting set).
     Rebuilds the search vector; rematches needs when the profile is published and a field the
     score reads, or its skills, changed. Idempotent per `form_token` (the edit form's one-time
-    token): a second save of the same form, replayed or concurrent, changes nothing.
+    token): a second save of the same form, replayed or concurrent, changes nothing. An edit that
+    changes something is audited (`ProfileEvent`, by `actor`, the owner unless said otherwise).
     """
     with transaction.atomic():
         locked = _locked(profile.pk)
         if form_token is not None and locked.edit_token == form_token:
             return locked
         before = _snapshot(locked)
+        changed = [
+            name for name in EDITABLE_FIELDS if name in fields and fields[name] != getattr(locked, name)
+        ]
         locked.edit_token = form_token
         for name in EDITABLE_FIELDS:
             if name in fields:
@@ -213,7 +221,16 @@ def profile_update(
         locked.save()
         for formset in children:
             formset.instance = locked
+            if formset.has_changed():
+                changed.append(formset.prefix)
             formset.save()
+        if changed:
+            ProfileEvent.objects.create(
+                profile=locked,
+                kind=ProfileEvent.Kind.EDIT,
+                actor=actor or locked.user,
+                detail={"changed": changed},
+            )
         reindex([locked.pk])
         if locked.is_published and before != _snapshot(locked):
             _rematch(locked)
@@ -234,33 +251,37 @@ def publication_problems(profile: Profile) -> list[str]:
     return problems
 
 
-def _set_published(*, profile_id: int, action: str) -> Profile:
-    source, target = PUBLICATION_TRANSITIONS[action]
+def _set_published(*, profile_id: int, target: bool, actor) -> Profile:
     with transaction.atomic():
         profile = _locked(profile_id)
         if profile.is_published == target:
             return profile  # already there: idempotent
-        if profile.is_published != source:
-            raise ValidationError(_("This change is not allowed."))
+        check_move(PUBLICATION_TRANSITIONS, profile.is_published, target)
         if target:
             problems = publication_problems(profile)
             if problems:
-                raise ValidationError(problems)
+                raise DomainError(problems)
         profile.is_published = target
         profile.last_active_at = clock.now()
         profile.save(update_fields=["is_published", "last_active_at", "updated_at"])
+        ProfileEvent.objects.create(
+            profile=profile,
+            kind=ProfileEvent.Kind.PUBLISH if target else ProfileEvent.Kind.HIDE,
+            actor=actor or profile.user,
+        )
         _rematch(profile)
     return profile
 
 
-def profile_publish(*, profile_id: int) -> Profile:
-    """List the profile in the catalogue. Refused (ValidationError) until it is vetted and filled in."""
-    return _set_published(profile_id=profile_id, action="publish")
+def profile_publish(*, profile_id: int, actor=None) -> Profile:
+    """List the profile in the catalogue. Refused (DomainError) until it is vetted and filled in.
+    `actor` is the owner unless said otherwise."""
+    return _set_published(profile_id=profile_id, target=True, actor=actor)
 
 
-def profile_hide(*, profile_id: int) -> Profile:
+def profile_hide(*, profile_id: int, actor=None) -> Profile:
     """Take the profile out of the catalogue and of future matches."""
-    return _set_published(profile_id=profile_id, action="hide")
+    return _set_published(profile_id=profile_id, target=False, actor=actor)
 
 
 def track_record_update(*, profile_id: int, **counts) -> TrackRecord:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
+from topfreelancer.state import refusal_to_form, refusal_to_messages
 
 from . import services
 from .filters import CatalogueFilter, sort_key
@@ -104,9 +105,10 @@ def edit(request: HttpRequest) -> HttpResponse:
                     fields=form.cleaned_data,
                     children=formsets.values(),
                     form_token=form.cleaned_data["form_token"],
+                    actor=request.user,
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                refusal_to_form(form, error)
             else:
                 messages.success(request, _("Profile saved."))
                 if "add_experience" in request.POST:
@@ -148,12 +150,11 @@ def publish(request: HttpRequest) -> HttpResponse:
     action = request.POST.get("action")
     try:
         if action == "publish":
-            services.profile_publish(profile_id=profile.pk)
+            services.profile_publish(profile_id=profile.pk, actor=request.user)
             messages.success(request, _("Your profile is listed in the catalogue."))
         elif action == "hide":
-            services.profile_hide(profile_id=profile.pk)
+            services.profile_hide(profile_id=profile.pk, actor=request.user)
             messages.success(request, _("Your profile is hidden from the catalogue."))
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        refusal_to_messages(request, error)
     return redirect("profiles:mine")

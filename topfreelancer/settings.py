@@ -239,6 +239,8 @@ CELERY_BEAT_SCHEDULE = {
     "matching-message-digests": {"task": "matching.tasks.send_message_digests", "schedule": 60.0},
     # Weekly per engagement (the service skips those asked this week); hourly so a down beat catches up.
     "matching-open-checkins": {"task": "matching.tasks.open_checkins", "schedule": 3600.0},
+    # Invitations unanswered for two weeks expire (matching.services.invitations_expire).
+    "matching-expire-invitations": {"task": "matching.tasks.expire_invitations", "schedule": 3600.0},
     "vetting-expire-stale": {"task": "vetting.tasks.expire_stale", "schedule": 300.0},
     # Just after midnight: exchange rates dated for the new day come into force.
     "profiles-apply-exchange-rates": {

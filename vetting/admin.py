@@ -7,7 +7,7 @@ only superusers edit the configuration. Nothing here changes an application's st
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -22,6 +22,7 @@ from topfreelancer.admin import BoundedInline
 from topfreelancer.admin_titles import AccusativeTitles
 from topfreelancer.formsets import BoundedInlineFormSet
 from topfreelancer.ids import IdChoiceField
+from topfreelancer.state import DomainError, refusal_to_form
 
 from . import services
 from .admin_forms import DecisionForm
@@ -281,8 +282,8 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
         for application in queryset:
             try:
                 call(application)
-            except services.TransitionError as error:
-                self.message_user(request, f"{application}: {error.message}", messages.WARNING)
+            except ValidationError as error:
+                self.message_user(request, f"{application}: {' '.join(error.messages)}", messages.WARNING)
             else:
                 done += 1
         if done:
@@ -441,8 +442,8 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
                 )
                 return self._next(request, after=application.pk)
             self._decide(request, application, move, form.cleaned_data)
-        except services.TransitionError as error:
-            form.add_error(None, error.message)
+        except ValidationError as error:
+            refusal_to_form(form, error)
             return None
         return self._next(request, after=application.pk)
 
@@ -476,7 +477,7 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
                 break
             try:
                 services.application_claim(application=following, moderator=request.user)
-            except services.TransitionError:
+            except DomainError:
                 after = following.pk
                 continue
             return redirect("admin:vetting_application_change", following.pk)
@@ -498,8 +499,8 @@ class ApplicationAdmin(AccusativeTitles, admin.ModelAdmin):
         application = get_object_or_404(Application.objects.open(), pk=pk)
         try:
             services.application_claim(application=application, moderator=request.user)
-        except services.TransitionError as error:
-            self.message_user(request, error.message, messages.WARNING)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.WARNING)
         return redirect("admin:vetting_application_change", pk)
 
     def release_view(self, request, pk: int):

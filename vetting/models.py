@@ -138,6 +138,23 @@ class Stage(models.Model):
     def __str__(self) -> str:
         return f"{self.specialization}: {self.position}. {self.name}"
 
+    # The kind as flags, so templates never compare it with a string literal.
+    @property
+    def is_screening(self) -> bool:
+        return self.kind == StageKind.SCREENING
+
+    @property
+    def is_skill_test(self) -> bool:
+        return self.kind == StageKind.SKILL_TEST
+
+    @property
+    def is_work_sample(self) -> bool:
+        return self.kind == StageKind.WORK_SAMPLE
+
+    @property
+    def is_interview(self) -> bool:
+        return self.kind == StageKind.INTERVIEW
+
 
 class ScreeningQuestion(models.Model):
     specialization = models.ForeignKey(
@@ -316,6 +333,25 @@ class ApplicationStatus(models.TextChoices):
     REJECTED = "rejected", _("Not accepted")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     EXPIRED = "expired", _("Expired")
+
+
+# The moves of an application's status (from -> allowed tos), checked by `vetting.services` when a
+# stage ends the application (topfreelancer.state.check_move). Within the open status it moves from
+# stage to stage: which actions each stage kind allows is `vetting.services.common.TRANSITIONS`.
+APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    ApplicationStatus.OPEN: frozenset(
+        {
+            ApplicationStatus.ACCEPTED,
+            ApplicationStatus.REJECTED,
+            ApplicationStatus.WITHDRAWN,
+            ApplicationStatus.EXPIRED,
+        }
+    ),
+    ApplicationStatus.ACCEPTED: frozenset(),
+    ApplicationStatus.REJECTED: frozenset(),
+    ApplicationStatus.WITHDRAWN: frozenset(),
+    ApplicationStatus.EXPIRED: frozenset(),
+}
 
 
 class ApplicationQuerySet(models.QuerySet):

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import applicant_required
 from topfreelancer.ratelimit import rate_limit_hit
+from topfreelancer.state import refusal_to_form, refusal_to_messages
 
 from . import services
 from .forms import (
@@ -21,7 +23,7 @@ from .forms import (
 )
 from .models import Application, Specialization, StageKind, TestAttempt, WorkSubmission
 from .selectors import applicant_overview, application_page, funnel_chart, funnel_stats
-from .services.applications import reapply_available_at
+from .selectors.applicant import reapply_available_at
 from .uploads import content_type_for
 
 APPLY_LIMIT = (5, 3600)  # applications per hour per person
@@ -37,10 +39,12 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 @applicant_required
 def apply(request: HttpRequest, slug: str) -> HttpResponse:
     specialization = get_object_or_404(Specialization, slug=slug, is_active=True)
+    # Whether one may apply is `application_create`'s to decide; the page only shows the way to an
+    # open application, and the cooldown's end, before the form is sent.
     open_application = (
         Application.objects.open().of(request.user).filter(specialization=specialization).first()
     )
-    if open_application:
+    if open_application and request.method != "POST":
         return redirect("vetting:application_detail", pk=open_application.pk)
     available = reapply_available_at(applicant=request.user, specialization=specialization)
     if request.method == "POST" and "add_entry" in request.POST:
@@ -48,7 +52,7 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     form = ScreeningForm(request.POST or None, specialization=specialization)
     formset = ExperienceFormSet(request.POST or None, prefix="exp")
     # Both are validated so every error shows at once.
-    if request.method == "POST" and not available and all([form.is_valid(), formset.is_valid()]):
+    if request.method == "POST" and all([form.is_valid(), formset.is_valid()]):
         if rate_limit_hit(f"vetting:apply:{request.user.pk}", limit=APPLY_LIMIT[0], period=APPLY_LIMIT[1]):
             messages.error(
                 request, _("You sent too many applications in a short time. Try again in an hour.")
@@ -64,8 +68,8 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
                     answers=form.answers(),
                     experiences=[f.cleaned_data for f in formset if f.cleaned_data],
                 )
-            except services.TransitionError as error:
-                form.add_error(None, error.message)
+            except ValidationError as error:
+                refusal_to_form(form, error)
             else:
                 messages.success(request, _("Your application was received."))
                 return redirect("vetting:application_detail", pk=application.pk)
@@ -112,8 +116,8 @@ def attempt_start(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("vetting:application_detail", pk=pk)
     try:
         attempt = services.attempt_start(application=application, applicant=request.user)
-    except services.TransitionError as error:
-        messages.error(request, error.message)
+    except ValidationError as error:
+        refusal_to_messages(request, error)
         return redirect("vetting:application_detail", pk=pk)
     return redirect("vetting:attempt", pk=attempt.pk)
 
@@ -132,8 +136,8 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.attempt_submit(attempt=attempt, applicant=request.user, answers=form.answers())
-        except services.TransitionError as error:
-            messages.error(request, error.message)
+        except ValidationError as error:
+            refusal_to_messages(request, error)
         else:
             messages.success(request, _("Your answers were received and graded."))
         return redirect("vetting:application_detail", pk=attempt.application_id)
@@ -154,8 +158,8 @@ def work_submit(request: HttpRequest, pk: int) -> HttpResponse:
                 link=form.cleaned_data["link"],
                 file=form.cleaned_data["file"],
             )
-        except services.TransitionError as error:
-            form.add_error(None, error.message)
+        except ValidationError as error:
+            refusal_to_form(form, error)
         else:
             messages.success(request, _("Your work sample was submitted. A moderator will review it."))
             return redirect("vetting:application_detail", pk=pk)
@@ -170,8 +174,8 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application.objects.of(request.user), pk=pk)
     try:
         services.application_withdraw(application=application, applicant=request.user)
-    except services.TransitionError as error:
-        messages.error(request, error.message)
+    except ValidationError as error:
+        refusal_to_messages(request, error)
     else:
         messages.success(request, _("You withdrew your application."))
     return redirect("vetting:application_detail", pk=pk)

@@ -2,7 +2,15 @@
 invitations (invitations.py), engagements (engagements.py)."""
 
 from .engagements import engagement_end, engagement_open, engagement_pause, engagement_resume
-from .invitations import invitation_accept, invitation_decline, invitation_send, match_dismiss, match_restore
+from .invitations import (
+    invitation_accept,
+    invitation_decline,
+    invitation_send,
+    invitation_withdraw,
+    invitations_expire,
+    match_dismiss,
+    match_restore,
+)
 from .runs import (
     matching_requeue_pending,
     matching_run,
@@ -19,6 +27,8 @@ __all__ = [
     "invitation_accept",
     "invitation_decline",
     "invitation_send",
+    "invitation_withdraw",
+    "invitations_expire",
     "match_dismiss",
     "match_restore",
     "matching_requeue_pending",

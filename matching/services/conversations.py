@@ -7,7 +7,6 @@ per conversation and recipient per quarter hour (`conversation_send_digests`, ru
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.emails import email_to_user
 from topfreelancer import clock
 from topfreelancer.ratelimit import rate_limit_hit
+from topfreelancer.state import DomainError, lock
 from vetting.uploads import validate_upload
 
 from ..models import Conversation, Engagement, EngagementEvent, Invitation, Message
@@ -52,18 +52,18 @@ def is_open(invitation: Invitation) -> bool:
 def message_post(*, conversation: Conversation, author, body: str, attachment=None) -> Message:
     """Add a message by one of the two parties. The HTML is rendered here, once.
 
-    Raises ValidationError for a closed thread, an empty or oversized message, a file that fails
+    Raises DomainError for a closed thread, an empty or oversized message, a file that fails
     the upload checks, or more than MESSAGES_PER_HOUR messages by the author in an hour.
     """
     invitation = conversation.invitation
     if not is_party(invitation, author):
-        raise ValidationError(_("Only the customer and the invited specialist write here."))
+        raise DomainError(_("Only the customer and the invited specialist write here."))
     if not is_open(invitation):
-        raise ValidationError(_("This conversation is closed."))
+        raise DomainError(_("This conversation is closed."))
     if attachment is not None:
         validate_upload(attachment)
     if rate_limit_hit(f"message:{author.pk}", limit=MESSAGES_PER_HOUR, period=3600):
-        raise ValidationError(_("You have sent many messages in the last hour. Please wait a little."))
+        raise DomainError(_("You have sent many messages in the last hour. Please wait a little."))
     now = clock.now()
     message = Message(
         conversation=conversation,
@@ -119,9 +119,7 @@ def engagement_request_help(*, engagement: Engagement, actor) -> Engagement:
     Locks the engagement, writes an audit row (once: a second request changes nothing).
     """
     with transaction.atomic():
-        engagement.refresh_from_db(
-            from_queryset=Engagement.objects.for_user(actor).select_for_update(of=("self",))
-        )
+        lock(engagement, within=Engagement.objects.for_user(actor))
         if engagement.help_requested_at is not None:
             return engagement
         engagement.help_requested_at = clock.now()
@@ -133,7 +131,7 @@ def engagement_request_help(*, engagement: Engagement, actor) -> Engagement:
 def conversation_moderator_read(*, engagement: Engagement, moderator) -> None:
     """Audit one moderator's reading of a flagged engagement's conversation."""
     if not moderator.is_moderator or engagement.help_requested_at is None:
-        raise ValidationError(_("Moderators read a conversation only after a party asks for help."))
+        raise DomainError(_("Moderators read a conversation only after a party asks for help."))
     EngagementEvent.objects.create(
         engagement=engagement, actor=moderator, kind=EngagementEvent.Kind.MODERATOR_READ
     )
@@ -175,10 +173,11 @@ def conversation_send_digests(*, now=None) -> int:
     )
     for pk in recent:
         with transaction.atomic():
-            conversation = (
-                Conversation.objects.select_for_update(of=("self",))
-                .select_related("invitation__need__customer", "invitation__specialist")
-                .get(pk=pk)
+            conversation = lock(
+                Conversation(pk=pk),
+                within=Conversation.objects.select_related(
+                    "invitation__need__customer", "invitation__specialist"
+                ),
             )
             customer = conversation.invitation.need.customer
             specialist = conversation.invitation.specialist

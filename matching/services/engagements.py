@@ -1,25 +1,21 @@
 """Engagements: an accepted invitation opens one; either party pauses, resumes or ends it.
 
-Each move locks the engagement, checks it against `TRANSITIONS`, writes an `EngagementEvent` and
-emails the other party through the outbox (recorded now, sent by a worker after commit).
+Each move locks the engagement, checks it against `ENGAGEMENT_TRANSITIONS` (matching/models.py),
+writes an `EngagementEvent` and emails the other party through the outbox (recorded now, sent by a
+worker after commit).
 """
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
 from topfreelancer import clock
+from topfreelancer.state import DomainError, check_move, lock
 
-from ..models import Engagement, EngagementEvent, Invitation
+from ..models import ENGAGEMENT_TRANSITIONS, Engagement, EngagementEvent, Invitation
 from .outcomes import track_record_refresh
 
 State = Engagement.State
-TRANSITIONS = {
-    State.ACTIVE: {State.PAUSED, State.ENDED},
-    State.PAUSED: {State.ACTIVE, State.ENDED},
-    State.ENDED: set(),
-}
 
 
 def engagement_open(*, invitation: Invitation, now=None) -> Engagement:
@@ -28,7 +24,7 @@ def engagement_open(*, invitation: Invitation, now=None) -> Engagement:
     Called inside `invitation_accept`'s transaction, so both happen or neither does.
     """
     if invitation.state != Invitation.State.ACCEPTED:
-        raise ValidationError(_("Only an accepted invitation opens an engagement."))
+        raise DomainError(_("Only an accepted invitation opens an engagement."))
     existing = Engagement.objects.filter(invitation=invitation).first()
     if existing is not None:
         return existing
@@ -55,16 +51,16 @@ def other_party(engagement: Engagement, user):
 
 def _move(*, engagement: Engagement, actor, target: str, now=None) -> Engagement:
     with transaction.atomic():
-        engagement.refresh_from_db(
-            from_queryset=Engagement.objects.for_user(actor).select_for_update(of=("self",))
-        )
+        lock(engagement, within=Engagement.objects.for_user(actor))
         if engagement.state == target:
             return engagement
-        if target not in TRANSITIONS[engagement.state]:
-            raise ValidationError(
-                _("A %(state)s engagement cannot be %(target)s.")
-                % {"state": engagement.get_state_display().lower(), "target": State(target).label.lower()}
-            )
+        check_move(
+            ENGAGEMENT_TRANSITIONS,
+            engagement.state,
+            target,
+            message=_("A %(state)s engagement cannot be %(target)s.")
+            % {"state": engagement.get_state_display().lower(), "target": State(target).label.lower()},
+        )
         previous = engagement.state
         engagement.state = target
         engagement.ended_at = (now or clock.now()) if target == State.ENDED else None

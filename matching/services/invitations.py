@@ -1,10 +1,13 @@
 """Invitations: a customer invites a specialist to an open need; the specialist answers.
 
-Each function locks its row inside a transaction, checks the move against `TRANSITIONS`, and
-sends its email through accounts.emails (recorded, then sent by a worker on commit).
+Each function locks its row inside a transaction (topfreelancer.state.lock), checks the move against
+its table (`INVITATION_TRANSITIONS`, `MATCH_TRANSITIONS` in matching/models.py), writes an audit row
+(`InvitationEvent`, `MatchEvent`) and sends its email through accounts.emails (recorded, then sent
+by a worker on commit).
 """
 
-from django.core.exceptions import ValidationError
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -12,43 +15,34 @@ from accounts.emails import email_to_user
 from needs.models import Need
 from topfreelancer import clock
 from topfreelancer.ratelimit import rate_limit_hit
+from topfreelancer.state import DomainError, check_move, lock
 
-from ..models import Invitation, Match
+from ..models import INVITATION_TRANSITIONS, MATCH_TRANSITIONS, Invitation, InvitationEvent, Match, MatchEvent
 from .engagements import engagement_open
 
 State = Invitation.State
-TRANSITIONS = {
-    State.SENT: {State.ACCEPTED, State.DECLINED},
-    State.ACCEPTED: set(),
-    State.DECLINED: set(),
-}
 INVITATIONS_PER_HOUR = 20
-
-
-def _check(invitation: Invitation, target: str) -> None:
-    if target not in TRANSITIONS[invitation.state]:
-        raise ValidationError(
-            _("This invitation is already %(state)s.") % {"state": invitation.get_state_display().lower()}
-        )
+# A specialist who has not answered in this long is not coming: the invitation expires.
+INVITATION_EXPIRE_AFTER = timedelta(days=14)
 
 
 def invitation_send(*, customer, need: Need, profile, message: str) -> Invitation:
     """Invite the owner of `profile` to the customer's open need. One invitation per need and person.
 
-    Raises ValidationError (shown as a form error) for a need that is not open, a second
+    Raises DomainError (shown as a form error) for a need that is not open, a second
     invitation, or more than INVITATIONS_PER_HOUR invitations by this customer in an hour.
     Emails the specialist on commit.
     """
     with transaction.atomic():
-        need = Need.objects.select_for_update().get(pk=need.pk, customer=customer)
+        need = lock(need, within=Need.objects.filter(customer=customer))
         if need.state != Need.State.OPEN:
-            raise ValidationError(_("Only an open need can take invitations."))
+            raise DomainError(_("Only an open need can take invitations."))
         if profile.user_id == customer.pk:
-            raise ValidationError(_("You cannot invite yourself."))
+            raise DomainError(_("You cannot invite yourself."))
         if Invitation.objects.filter(need=need, specialist_id=profile.user_id).exists():
-            raise ValidationError(_("This specialist is already invited to this need."))
+            raise DomainError(_("This specialist is already invited to this need."))
         if rate_limit_hit(f"invitation:{customer.pk}", limit=INVITATIONS_PER_HOUR, period=3600):
-            raise ValidationError(
+            raise DomainError(
                 _(
                     "You have sent %(limit)d invitations in the last hour. "
                     "Please wait a little before sending more."
@@ -61,7 +55,8 @@ def invitation_send(*, customer, need: Need, profile, message: str) -> Invitatio
                     need=need, specialist_id=profile.user_id, message=message
                 )
         except IntegrityError as exc:  # a concurrent double submit
-            raise ValidationError(_("This specialist is already invited to this need.")) from exc
+            raise DomainError(_("This specialist is already invited to this need.")) from exc
+        InvitationEvent.objects.create(invitation=invitation, actor=customer, to_state=State.SENT)
         email_to_user(
             user=invitation.specialist,
             template="matching/email/invitation_sent",
@@ -70,17 +65,31 @@ def invitation_send(*, customer, need: Need, profile, message: str) -> Invitatio
     return invitation
 
 
+def _move(*, invitation: Invitation, actor, target: str, within, now=None) -> bool:
+    """Lock, check against INVITATION_TRANSITIONS, save and audit. False if it is there already."""
+    lock(invitation, within=within)
+    if invitation.state == target:
+        return False
+    check_move(
+        INVITATION_TRANSITIONS,
+        invitation.state,
+        target,
+        message=_("This invitation is already %(state)s.")
+        % {"state": invitation.get_state_display().lower()},
+    )
+    previous = invitation.state
+    invitation.state = target
+    invitation.responded_at = now or clock.now()
+    invitation.save(update_fields=["state", "responded_at"])
+    InvitationEvent.objects.create(invitation=invitation, actor=actor, from_state=previous, to_state=target)
+    return True
+
+
 def _answer(*, invitation: Invitation, specialist, target: str) -> Invitation:
     with transaction.atomic():
-        invitation.refresh_from_db(
-            from_queryset=Invitation.objects.select_for_update().filter(specialist=specialist)
-        )
-        if invitation.state == target:
+        within = Invitation.objects.filter(specialist=specialist)
+        if not _move(invitation=invitation, actor=specialist, target=target, within=within):
             return invitation
-        _check(invitation, target)
-        invitation.state = target
-        invitation.responded_at = clock.now()
-        invitation.save(update_fields=["state", "responded_at"])
         if target == State.ACCEPTED:
             engagement_open(invitation=invitation)
         need = invitation.need
@@ -103,16 +112,58 @@ def invitation_decline(*, invitation: Invitation, specialist) -> Invitation:
     return _answer(invitation=invitation, specialist=specialist, target=State.DECLINED)
 
 
-def match_dismiss(*, match: Match) -> Match:
-    """The customer hides a match from the shortlist; kept across matching runs."""
-    if match.dismissed_at is None:
-        match.dismissed_at = clock.now()
-        Match.objects.filter(pk=match.pk).update(dismissed_at=match.dismissed_at)
+def invitation_withdraw(*, invitation: Invitation, customer) -> Invitation:
+    """The customer takes back an invitation not answered yet. Emails the specialist."""
+    with transaction.atomic():
+        within = Invitation.objects.for_customer(customer)
+        if _move(invitation=invitation, actor=customer, target=State.WITHDRAWN, within=within):
+            email_to_user(
+                user=invitation.specialist,
+                template="matching/email/invitation_withdrawn",
+                context={"invitation": invitation, "need": invitation.need, "customer": customer},
+            )
+    return invitation
+
+
+def invitations_expire(*, now=None) -> int:
+    """Expire the invitations left unanswered for INVITATION_EXPIRE_AFTER (a beat task, hourly), each
+    in its own transaction on its locked row. Idempotent: returns how many expired."""
+    now = now or clock.now()
+    due = Invitation.objects.filter(state=State.SENT, created_at__lte=now - INVITATION_EXPIRE_AFTER)
+    expired = 0
+    for invitation in due.order_by("pk"):
+        with transaction.atomic():
+            within = Invitation.objects.filter(state=State.SENT)
+            try:
+                expired += _move(
+                    invitation=invitation, actor=None, target=State.EXPIRED, within=within, now=now
+                )
+            except Invitation.DoesNotExist:  # answered meanwhile
+                continue
+    return expired
+
+
+def _set_dismissed(*, match: Match, customer, dismissed: bool) -> Match:
+    with transaction.atomic():
+        lock(match, within=Match.objects.for_customer(customer))
+        if (match.dismissed_at is not None) == dismissed:
+            return match  # already there: idempotent
+        check_move(MATCH_TRANSITIONS, match.dismissed_at is not None, dismissed)
+        match.dismissed_at = clock.now() if dismissed else None
+        match.save(update_fields=["dismissed_at"])
+        MatchEvent.objects.create(
+            match=match,
+            actor=customer,
+            kind=MatchEvent.Kind.DISMISS if dismissed else MatchEvent.Kind.RESTORE,
+        )
     return match
 
 
-def match_restore(*, match: Match) -> Match:
-    if match.dismissed_at is not None:
-        match.dismissed_at = None
-        Match.objects.filter(pk=match.pk).update(dismissed_at=None)
-    return match
+def match_dismiss(*, match: Match, customer) -> Match:
+    """The need's customer hides a match from the shortlist; kept across matching runs."""
+    return _set_dismissed(match=match, customer=customer, dismissed=True)
+
+
+def match_restore(*, match: Match, customer) -> Match:
+    """The need's customer puts a dismissed match back on the shortlist."""
+    return _set_dismissed(match=match, customer=customer, dismissed=False)

@@ -6,7 +6,6 @@ The track record is computed here from matching's tables and stored on the profi
 
 from datetime import datetime, timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
@@ -16,6 +15,7 @@ from accounts.emails import email_to_user
 from profiles.models import Profile
 from profiles.services import track_record_update
 from topfreelancer import clock
+from topfreelancer.state import DomainError, lock
 
 from ..models import CheckIn, Engagement, EngagementEvent, Feedback, LevelFit
 
@@ -60,11 +60,9 @@ def checkins_open(*, now=None) -> int:
 def checkin_answer(*, checkin: CheckIn, customer, answer: str) -> CheckIn:
     """The customer's one-click answer (below / at / above); a later click corrects it."""
     if answer not in LevelFit.values:
-        raise ValidationError(_("Choose below, at or above the need's level."))
+        raise DomainError(_("Choose below, at or above the need's level."))
     with transaction.atomic():
-        checkin.refresh_from_db(
-            from_queryset=CheckIn.objects.select_for_update().filter(engagement__need__customer=customer)
-        )
+        lock(checkin, within=CheckIn.objects.filter(engagement__need__customer=customer))
         if checkin.answer == answer:
             return checkin
         checkin.answer = answer
@@ -89,17 +87,17 @@ def feedback_submit(*, engagement: Engagement, author, fields: dict, now=None) -
     now = now or clock.now()
     side = feedback_side(engagement, author)
     if side is None:
-        raise ValidationError(_("Only the two parties give feedback."))
+        raise DomainError(_("Only the two parties give feedback."))
     allowed = CUSTOMER_FIELDS if side == Feedback.Side.CUSTOMER else SPECIALIST_FIELDS
     with transaction.atomic():
-        engagement.refresh_from_db(from_queryset=Engagement.objects.select_for_update(of=("self",)))
+        lock(engagement)
         if engagement.state != Engagement.State.ENDED:
-            raise ValidationError(_("Feedback opens when the engagement ends."))
+            raise DomainError(_("Feedback opens when the engagement ends."))
         feedback = Feedback.objects.filter(engagement=engagement, side=side).first()
         if feedback is None:
             feedback = Feedback(engagement=engagement, side=side, author=author, created_at=now)
         elif feedback.is_final(now):
-            raise ValidationError(_("This feedback is final: it was given more than 14 days ago."))
+            raise DomainError(_("This feedback is final: it was given more than 14 days ago."))
         for name in allowed:
             setattr(feedback, name, fields.get(name, "" if name == "comment" else None))
         feedback.updated_at = now
@@ -113,12 +111,13 @@ def feedback_flag(*, feedback: Feedback, actor, reason: str) -> Feedback:
     """Either party sends a feedback to moderators (an unfair or abusive one). Audited; once is enough."""
     reason = reason.strip()[:500]
     if not reason:
-        raise ValidationError(_("Say what is wrong with this feedback."))
+        raise DomainError(_("Say what is wrong with this feedback."))
     with transaction.atomic():
-        feedback.refresh_from_db(
-            from_queryset=Feedback.objects.select_for_update(of=("self",)).filter(
+        lock(
+            feedback,
+            within=Feedback.objects.filter(
                 Q(engagement__need__customer=actor) | Q(engagement__specialist=actor)
-            )
+            ),
         )
         if feedback.flagged_at is not None:
             return feedback

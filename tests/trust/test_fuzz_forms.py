@@ -428,6 +428,7 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "needs:transition",
         "matching:invitation_answer",
         "matching:match_toggle",
+        "matching:invitation_withdraw",  # its only input is the invitation's id (the matrix probes it)
         "matching:engagement_move",
         "matching:engagement_help",
         "matching:checkin_answer",

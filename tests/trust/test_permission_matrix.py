@@ -150,6 +150,9 @@ EXPECTED: dict[str, Probe] = {
         kwargs=lambda w: {"pk": w.invitation.pk, "answer": "accept"},
         expected={**applicants(404), "specialist": "302"},
     ),
+    "matching:invitation_withdraw": Probe(
+        "post", kwargs=lambda w: {"pk": w.invitation.pk}, expected=customers("302")
+    ),
     "matching:invite": Probe(
         "get",
         kwargs=lambda w: {"need_pk": w.need_a.pk, "profile_pk": w.profile.pk},

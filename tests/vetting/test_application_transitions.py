@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import OutboundEmail
 from profiles.models import Profile
 from tests.factories import ApplicantFactory, ModeratorFactory, level
+from topfreelancer.state import DomainError
 from vetting import services
 from vetting.models import (
     Application,
@@ -60,7 +61,7 @@ def test_screening_rule_fails_too_little_experience_at_once(funnel):
 
 def test_one_open_application_per_specialization(funnel):
     application = apply(funnel)
-    with pytest.raises(services.TransitionError, match="already have an application"):
+    with pytest.raises(DomainError, match="already have an application"):
         apply(funnel, application.applicant)
     # the database says the same, whatever the code path
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -84,7 +85,7 @@ def test_open_applications_to_two_specializations_are_fine(funnel):
 def test_cooldown_after_a_failure(funnel, moderator):
     application = apply(funnel)
     services.application_reject(application=application, actor=moderator, reason_template=funnel.reason)
-    with pytest.raises(services.TransitionError, match="again on"):
+    with pytest.raises(DomainError, match="again on"):
         apply(funnel, application.applicant)
     Application.objects.filter(pk=application.pk).update(
         closed_at=timezone.now() - timedelta(days=funnel.specialization.reapply_cooldown_days + 1)
@@ -113,7 +114,7 @@ def test_advance_screening_moves_to_the_skill_test(funnel, moderator):
 
 def test_skill_test_cannot_be_advanced_by_a_moderator(funnel, moderator):
     application = to_skill_test(funnel, moderator)
-    with pytest.raises(services.TransitionError, match="Skill test"):
+    with pytest.raises(DomainError, match="Skill test"):
         services.application_advance(application=application, actor=moderator)
 
 
@@ -123,31 +124,31 @@ def test_final_stage_cannot_be_advanced_only_accepted(funnel, moderator):
         application=application, actor=moderator, at=timezone.now() + timedelta(days=2)
     )
     score(application, moderator, 4)
-    with pytest.raises(services.TransitionError, match="final stage"):
+    with pytest.raises(DomainError, match="final stage"):
         services.application_advance(application=application, actor=moderator)
 
 
 def test_accept_only_at_the_final_stage(funnel, moderator):
     application = apply(funnel)
-    with pytest.raises(services.TransitionError, match="final stage"):
+    with pytest.raises(DomainError, match="final stage"):
         services.application_accept(application=application, actor=moderator, level=level("middle"))
 
 
 def test_work_sample_needs_a_submission_and_a_passing_review(funnel, moderator):
     application = to_work_sample(funnel, moderator)
     assert application.current_stage == funnel.work_sample
-    with pytest.raises(services.TransitionError, match="not submitted"):
+    with pytest.raises(DomainError, match="not submitted"):
         services.application_advance(application=application, actor=moderator)
     services.work_submit(application=application, applicant=application.applicant, text="Done")
-    with pytest.raises(services.TransitionError, match="already submitted"):
+    with pytest.raises(DomainError, match="already submitted"):
         services.work_submit(application=application, applicant=application.applicant, text="Again")
-    with pytest.raises(services.TransitionError, match="at least one review"):
+    with pytest.raises(DomainError, match="at least one review"):
         services.application_advance(application=application, actor=moderator)
     score(application, moderator, 2)  # 40% < 60%
-    with pytest.raises(services.TransitionError, match="below the pass mark"):
+    with pytest.raises(DomainError, match="below the pass mark"):
         services.application_advance(application=application, actor=moderator)
     score(application, ModeratorFactory(), 5)  # 100%: 60 points apart, past the threshold
-    with pytest.raises(services.TransitionError, match="third review or a lead"):
+    with pytest.raises(DomainError, match="third review or a lead"):
         services.application_advance(application=application, actor=moderator)
     score(application, ModeratorFactory(), 4)  # the third review: the median, 80%, decides
     services.application_advance(application=application, actor=moderator)
@@ -164,10 +165,10 @@ def test_work_sample_needs_a_submission_and_a_passing_review(funnel, moderator):
 def test_review_scores_are_validated(funnel, moderator):
     application = to_work_sample(funnel, moderator)
     services.work_submit(application=application, applicant=application.applicant, text="Done")
-    with pytest.raises(services.TransitionError, match="from 1 to 5"):
+    with pytest.raises(DomainError, match="from 1 to 5"):
         services.review_submit(application=application, reviewer=moderator, scores={})
     criteria = list(funnel.work_sample.criteria.all())
-    with pytest.raises(services.TransitionError, match="from 1 to 5"):
+    with pytest.raises(DomainError, match="from 1 to 5"):
         services.review_submit(
             application=application, reviewer=moderator, scores={c.pk: 6 for c in criteria}
         )
@@ -175,9 +176,9 @@ def test_review_scores_are_validated(funnel, moderator):
 
 def test_accept_assigns_the_level_and_grants_the_profile(funnel, moderator):
     application = to_interview(funnel, moderator)
-    with pytest.raises(services.TransitionError, match="Schedule the interview"):
+    with pytest.raises(DomainError, match="Schedule the interview"):
         services.application_accept(application=application, actor=moderator, level=level("senior"))
-    with pytest.raises(services.TransitionError, match="future"):
+    with pytest.raises(DomainError, match="future"):
         services.application_schedule_interview(
             application=application, actor=moderator, at=timezone.now() - timedelta(hours=1)
         )
@@ -213,7 +214,7 @@ def test_every_action_is_refused_on_a_closed_application(funnel, moderator):
         lambda: services.attempt_start(application=application, applicant=application.applicant),
         lambda: services.application_accept(application=application, actor=moderator, level=level("junior")),
     ):
-        with pytest.raises(services.TransitionError, match="already closed"):
+        with pytest.raises(DomainError, match="already closed"):
             call()
     assert application.results.count() == 1
 
@@ -221,7 +222,7 @@ def test_every_action_is_refused_on_a_closed_application(funnel, moderator):
 def test_reject_needs_a_reason_and_speaks_the_applicants_language(funnel, moderator):
     applicant = ApplicantFactory(language="ru")
     application = apply(funnel, applicant)
-    with pytest.raises(services.TransitionError, match="reason"):
+    with pytest.raises(DomainError, match="reason"):
         services.application_reject(application=application, actor=moderator)
     services.application_reject(application=application, actor=moderator, reason_template=funnel.reason)
     result = application.results.get()
@@ -233,7 +234,7 @@ def test_reject_needs_a_reason_and_speaks_the_applicants_language(funnel, modera
 
 def test_only_the_owner_can_withdraw(funnel):
     application = apply(funnel)
-    with pytest.raises(services.TransitionError, match="not your application"):
+    with pytest.raises(DomainError, match="not your application"):
         services.application_withdraw(application=application, applicant=ApplicantFactory())
 
 

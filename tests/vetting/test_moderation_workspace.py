@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import ApplicantFactory, ModeratorFactory, SuperuserFactory, level
+from topfreelancer.state import DomainError
 from vetting import services
 from vetting.models import Application, ApplicationStatus, AuditEntry, Claim, RubricAnchor
 from vetting.selectors import moderator_queue
@@ -96,9 +97,9 @@ def test_a_work_sample_needing_two_reviews_is_never_offered_twice_to_one_moderat
     assert not Claim.objects.filter(application=application).exists()  # back in the pool for another
     assert moderator_queue(user=moderator)["total"] == 0
     assert moderator_queue(user=ModeratorFactory())["total"] == 1
-    with pytest.raises(services.TransitionError, match="scored this already"):
+    with pytest.raises(DomainError, match="scored this already"):
         services.application_claim(application=application, moderator=moderator)
-    with pytest.raises(services.TransitionError, match="2 different moderators; it has 1"):
+    with pytest.raises(DomainError, match="2 different moderators; it has 1"):
         services.application_advance(application=application, actor=moderator)
 
 

@@ -10,6 +10,7 @@ from accounts.models import OutboundEmail
 from tests.conftest import require_postgres
 from tests.factories import ModeratorFactory, level
 from tests.threads import in_threads, run_together
+from topfreelancer.state import DomainError
 from vetting import services
 from vetting.models import ApplicationStatus, AuditEntry, Choice, Outcome, Stage, StageResult, TestAttempt
 from vetting.services.skill_tests import GRACE, grade
@@ -20,7 +21,7 @@ from .factories import apply, make_funnel, right_answers, to_skill_test, wrong_a
 
 def outcome(result) -> str:
     """A thread's result: "ok", "refused" for the refused transition; any other error is raised."""
-    if isinstance(result, services.TransitionError):
+    if isinstance(result, DomainError):
         return "refused"
     if isinstance(result, Exception):
         raise result
@@ -96,7 +97,7 @@ def test_below_the_pass_mark_fails_with_the_score_in_the_reason(funnel, applicat
 def test_a_late_submission_is_refused_by_the_server(funnel, application):
     attempt = services.attempt_start(application=application, applicant=application.applicant)
     late = attempt.deadline + GRACE + timedelta(seconds=1)
-    with pytest.raises(services.TransitionError, match="Time is up"):
+    with pytest.raises(DomainError, match="Time is up"):
         services.attempt_submit(
             attempt=attempt, applicant=application.applicant, answers=right_answers(attempt), now=late
         )
@@ -124,7 +125,7 @@ def test_a_submission_within_the_grace_seconds_counts(application):
 def test_a_second_submission_is_refused(application):
     attempt = services.attempt_start(application=application, applicant=application.applicant)
     services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=wrong_answers(attempt))
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(DomainError):
         services.attempt_submit(
             attempt=attempt, applicant=application.applicant, answers=right_answers(attempt)
         )
@@ -189,7 +190,7 @@ def test_a_funnel_ending_with_a_test_waits_for_a_decision_on_the_level(funnel):
     Stage.objects.filter(specialization=funnel.specialization, position__gt=2).delete()
     moderator = ModeratorFactory()
     application = to_skill_test(funnel, moderator)
-    with pytest.raises(services.TransitionError, match="not passed the test"):
+    with pytest.raises(DomainError, match="not passed the test"):
         services.application_accept(application=application, actor=moderator, level=level("junior"))
     attempt = services.attempt_start(application=application, applicant=application.applicant)
     services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=right_answers(attempt))

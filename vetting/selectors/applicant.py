@@ -1,12 +1,12 @@
 """The applicant's pages: their own applications only, never moderators' notes or scores."""
 
-from datetime import timedelta
+from datetime import datetime
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from ..models import Application, ApplicationStatus, Specialization, Stage
+from ..models import Application, ApplicationStatus, Specialization, Stage, StageKind
 
 
 def _progress(application: Application, stages: list, results: dict) -> dict:
@@ -29,6 +29,23 @@ def _progress(application: Application, stages: list, results: dict) -> dict:
     return {"rows": rows, "number": current_index, "total": len(stages), "next_stage": following}
 
 
+def reapply_available_at(*, applicant, specialization: Specialization) -> datetime | None:
+    """When a failed applicant may apply to this specialization again (None: now). The rule is
+    `Application.reapply_at`, read on their latest failed application."""
+    last = (
+        Application.objects.filter(
+            applicant=applicant,
+            specialization=specialization,
+            status__in=[ApplicationStatus.REJECTED, ApplicationStatus.EXPIRED],
+        )
+        .select_related("specialization")
+        .order_by("-closed_at")
+        .first()
+    )
+    available = last.reapply_at if last is not None else None
+    return available if available is not None and available > timezone.now() else None
+
+
 def applicant_overview(*, user) -> dict:
     """The applicant's home page data: a fixed number of queries."""
     applications = list(
@@ -48,14 +65,14 @@ def applicant_overview(*, user) -> dict:
             current.append({"application": application, **_progress(application, stages, results)})
     history = [a for a in applications if not a.is_open]
     open_specs = {a.specialization_id for a in applications if a.is_open}
+    now = timezone.now()
     cooldowns = {}
     for application in history:
-        if application.status in (ApplicationStatus.REJECTED, ApplicationStatus.EXPIRED):
-            until = application.closed_at + timedelta(days=application.specialization.reapply_cooldown_days)
-            if until > timezone.now():
-                cooldowns[application.specialization_id] = max(
-                    until, cooldowns.get(application.specialization_id, until)
-                )
+        until = application.reapply_at
+        if until is not None and until > now:
+            cooldowns[application.specialization_id] = max(
+                until, cooldowns.get(application.specialization_id, until)
+            )
     # Held already (the latest acceptance's level): no Apply button; the others stay open to apply.
     accepted = {
         a.specialization_id: a.level
@@ -93,8 +110,8 @@ def application_page(*, user, pk: int) -> dict:
         # While a moderator decides, the page polls (htmx) and shows the result when it is written.
         "waiting_on_moderator": stage is not None
         and (
-            stage.kind in ("screening", "interview")
-            or (stage.kind == "work_sample" and submission is not None)
+            stage.kind in (StageKind.SCREENING, StageKind.INTERVIEW)
+            or (stage.kind == StageKind.WORK_SAMPLE and submission is not None)
         ),
         "attempt": attempt,
         "submission": submission,

@@ -148,7 +148,14 @@ def moderator_queue(*, user, now: datetime | None = None, per_stage: int = 25) -
     """
     now = now or timezone.now()
     sections = {
-        kind: {"kind": kind, "label": StageKind(kind).label, "items": [], "count": 0, "late": 0}
+        kind: {
+            "kind": kind,
+            "label": StageKind(kind).label,
+            "is_work_sample": kind == StageKind.WORK_SAMPLE,
+            "items": [],
+            "count": 0,
+            "late": 0,
+        }
         for kind in QUEUE_KINDS
     }
     per_spec: dict[int, dict[str, int]] = {}

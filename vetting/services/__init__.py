@@ -1,9 +1,11 @@
 """Every change of the funnel's state goes through these functions (see STYLE.md).
 
-Each locks the application row (`select_for_update` in `transaction.atomic`) and checks the move
-against `TRANSITIONS`; a transition writes a stage result and an audit entry and sends its email on
-commit. Starting a test attempt is not a transition: it records the attempt itself (its start time is
-the server's clock for the time limit) and writes no audit entry.
+Each locks the application row (`topfreelancer.state.lock` in `transaction.atomic`) and checks the
+move against `common.TRANSITIONS` (the actions each stage kind allows) and, when the application
+closes, `APPLICATION_TRANSITIONS` (vetting/models.py); a refusal is a `DomainError`. A transition
+writes a stage result and an audit entry and sends its email on commit. Starting a test attempt is not
+a transition: it records the attempt itself (its start time is the server's clock for the time
+limit) and writes no audit entry.
 """
 
 from .applications import (
@@ -17,13 +19,11 @@ from .applications import (
     panel_verdict,
 )
 from .claims import ClaimTaken, active_claim, application_claim, application_release
-from .common import TransitionError
 from .reviews import review_submit, work_submit
 from .skill_tests import attempt_start, attempt_submit
 
 __all__ = [
     "ClaimTaken",
-    "TransitionError",
     "active_claim",
     "application_claim",
     "application_release",

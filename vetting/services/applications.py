@@ -4,13 +4,12 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from statistics import median
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
-from topfreelancer import clock
+from topfreelancer import clock, state
 
 from ..models import (
     Application,
@@ -23,28 +22,11 @@ from ..models import (
     StageKind,
     StageResult,
 )
+from ..selectors.applicant import reapply_available_at
 from ..selectors.moderation import DISAGREEMENT_POINTS
 from ..signals import announce_acceptance
 from .claims import check_claim
-from .common import TransitionError, audit, check, finish_stage, lock, next_stage
-
-
-def reapply_available_at(*, applicant, specialization: Specialization) -> datetime | None:
-    """When a failed applicant may apply again to this specialization (None: now)."""
-    last = (
-        Application.objects.filter(
-            applicant=applicant,
-            specialization=specialization,
-            status__in=[ApplicationStatus.REJECTED, ApplicationStatus.EXPIRED],
-        )
-        .order_by("-closed_at")
-        .values_list("closed_at", flat=True)
-        .first()
-    )
-    if last is None:
-        return None
-    available = last + timedelta(days=specialization.reapply_cooldown_days)
-    return available if available > clock.now() else None
+from .common import DomainError, audit, check, finish_stage, lock, next_stage
 
 
 @transaction.atomic
@@ -65,20 +47,20 @@ def application_create(
     stage's minimum years fails at once, with a reason and an email.
     """
     if not specialization.is_active:
-        raise TransitionError(_("This specialization is not accepting applications."))
+        raise DomainError(_("This specialization is not accepting applications."))
     # Lock the applicant's row so two simultaneous submissions are serialized.
-    get_user_model().objects.select_for_update().get(pk=applicant.pk)
+    state.lock(applicant)
     available = reapply_available_at(applicant=applicant, specialization=specialization)
     if available:
-        raise TransitionError(
+        raise DomainError(
             _("You can apply to %(specialization)s again on %(date)s.")
             % {"specialization": specialization, "date": formats.date_format(available, "DATE_FORMAT")}
         )
     if Application.objects.open().filter(applicant=applicant, specialization=specialization).exists():
-        raise TransitionError(_("You already have an application in progress for this specialization."))
+        raise DomainError(_("You already have an application in progress for this specialization."))
     first = specialization.stages.order_by("position").first()
     if first is None:
-        raise TransitionError(_("This specialization has no stages yet."))
+        raise DomainError(_("This specialization has no stages yet."))
     try:
         with transaction.atomic():
             application = Application.objects.create(
@@ -91,9 +73,7 @@ def application_create(
                 answers=answers or {},
             )
     except IntegrityError as exc:
-        raise TransitionError(
-            _("You already have an application in progress for this specialization.")
-        ) from exc
+        raise DomainError(_("You already have an application in progress for this specialization.")) from exc
     ScreeningExperience.objects.bulk_create(
         ScreeningExperience(application=application, **entry) for entry in experiences
     )
@@ -125,9 +105,9 @@ def panel_verdict(application: Application, stage, actor) -> tuple[float, dict]:
         float(p) for p in application.reviews.filter(stage=stage).values_list("percent", flat=True)
     )
     if not percents:
-        raise TransitionError(_("Score the rubric first: at least one review is needed."))
+        raise DomainError(_("Score the rubric first: at least one review is needed."))
     if len(percents) < stage.reviews_needed:
-        raise TransitionError(
+        raise DomainError(
             _("This stage needs scorecards from %(needed)d different moderators; it has %(have)d.")
             % {"needed": stage.reviews_needed, "have": len(percents)}
         )
@@ -139,7 +119,7 @@ def panel_verdict(application: Application, stage, actor) -> tuple[float, dict]:
         return median(percents), {"disagreement": "third_review", "spread": spread}
     if actor is not None and actor.has_perm("vetting.resolve_disagreement"):
         return average, {"disagreement": "lead", "spread": spread}
-    raise TransitionError(
+    raise DomainError(
         _("Reviewers disagree by %(spread).0f points: this waits for a third review or a lead's decision.")
         % {"spread": spread}
     )
@@ -148,19 +128,19 @@ def panel_verdict(application: Application, stage, actor) -> tuple[float, dict]:
 def _check_reviewed(application: Application, stage, actor) -> tuple[float | None, dict]:
     """Work samples and interviews need their scorecards, at or above the pass mark on average."""
     if stage.kind == StageKind.WORK_SAMPLE and not application.submissions.filter(stage=stage).exists():
-        raise TransitionError(_("The applicant has not submitted the work sample yet."))
+        raise DomainError(_("The applicant has not submitted the work sample yet."))
     if stage.kind == StageKind.INTERVIEW and application.interview_at is None:
-        raise TransitionError(_("Schedule the interview first."))
+        raise DomainError(_("Schedule the interview first."))
     if stage.kind == StageKind.SKILL_TEST:
         attempt = application.attempts.filter(stage=stage, score__isnull=False).first()
         if attempt is None or attempt.score < stage.pass_mark:
-            raise TransitionError(_("The applicant has not passed the test."))
+            raise DomainError(_("The applicant has not passed the test."))
         return float(attempt.score), {}
     if stage.kind not in (StageKind.WORK_SAMPLE, StageKind.INTERVIEW):
         return None, {}
     score, settled = panel_verdict(application, stage, actor)
     if score < stage.pass_mark and settled.get("disagreement") != "lead":
-        raise TransitionError(
+        raise DomainError(
             _("The average score %(avg).0f%% is below the pass mark of %(mark)d%%: reject instead.")
             % {"avg": score, "mark": stage.pass_mark}
         )
@@ -181,9 +161,9 @@ def application_advance(
     check_claim(application, actor)
     following = next_stage(stage)
     if following is None:
-        raise TransitionError(_("This is the final stage: accept the applicant with a level instead."))
+        raise DomainError(_("This is the final stage: accept the applicant with a level instead."))
     if interview_at is not None and (following.kind != StageKind.INTERVIEW or interview_at <= clock.now()):
-        raise TransitionError(_("The interview slot must be in the future, at an interview stage."))
+        raise DomainError(_("The interview slot must be in the future, at an interview stage."))
     average, settled = _check_reviewed(application, stage, actor)
     if interview_at is not None:
         application.interview_at = interview_at
@@ -206,12 +186,12 @@ def application_accept(*, application: Application, actor, level, reason: str = 
     (profiles, subscribed to vetting.signals.application_accepted, grants the profile in the same
     transaction)."""
     if level is None:
-        raise TransitionError(_("Choose the level to assign."))
+        raise DomainError(_("Choose the level to assign."))
     application = lock(application)
     stage = check(application, "accept")
     check_claim(application, actor)
     if application.specialization.stages.filter(position__gt=stage.position).exists():
-        raise TransitionError(_("Only the final stage ends with a decision on the level."))
+        raise DomainError(_("Only the final stage ends with a decision on the level."))
     average, settled = _check_reviewed(application, stage, actor)
     finish_stage(
         application,
@@ -262,7 +242,7 @@ def application_reject(
         language = application.applicant.language or "en"
         reason = getattr(reason_template, f"text_{language}", "") or reason_template.text_en
     if not reason:
-        raise TransitionError(_("Choose a reason template or write a reason."))
+        raise DomainError(_("Choose a reason template or write a reason."))
     finish_stage(
         application,
         outcome=Outcome.FAILED,
@@ -280,7 +260,7 @@ def application_withdraw(*, application: Application, applicant) -> Application:
     """The applicant leaves the funnel; no cooldown follows a withdrawal."""
     application = lock(application)
     if application.applicant_id != applicant.pk:
-        raise TransitionError(_("This is not your application."))
+        raise DomainError(_("This is not your application."))
     check(application, "withdraw")
     finish_stage(
         application,
@@ -329,7 +309,7 @@ def application_schedule_interview(*, application: Application, actor, at: datet
     check(application, "schedule_interview")
     check_claim(application, actor)
     if at <= clock.now():
-        raise TransitionError(_("The interview slot must be in the future."))
+        raise DomainError(_("The interview slot must be in the future."))
     if application.interview_at == at:
         return application
     before = (application.status, application.current_stage)

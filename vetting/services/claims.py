@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from topfreelancer import clock
 
 from ..models import Application, Claim, Review, StageKind
-from .common import TransitionError, audit, check, lock
+from .common import DomainError, audit, check, lock
 
 
-class ClaimTaken(TransitionError):
+class ClaimTaken(DomainError):
     """Another moderator holds the application; `holder` says who, `until` till when."""
 
     def __init__(self, claim: Claim):
@@ -54,7 +54,7 @@ def application_claim(*, application: Application, moderator, now: datetime | No
         and Review.objects.filter(application=application, stage=stage, reviewer=moderator).exists()
         and Review.objects.filter(application=application, stage=stage).count() < stage.reviews_needed
     ):
-        raise TransitionError(_("You have scored this already: it waits for another moderator's review."))
+        raise DomainError(_("You have scored this already: it waits for another moderator's review."))
     claim, _created = Claim.objects.update_or_create(
         application=application,
         defaults={

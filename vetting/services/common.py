@@ -3,9 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
-from topfreelancer import clock
+from topfreelancer import clock, state
+from topfreelancer.state import DomainError
 
 from ..models import (
+    APPLICATION_TRANSITIONS,
     Application,
     ApplicationStatus,
     AuditEntry,
@@ -42,29 +44,19 @@ CLOSING_STATUS = {
 }
 
 
-class TransitionError(Exception):
-    """A refused move, with a message fit to show the user (admin message or form error)."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
 def lock(application: Application) -> Application:
     """Re-read the application under a row lock; the caller is inside transaction.atomic."""
-    return (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("current_stage", "specialization")
-        .get(pk=application.pk)
+    return state.lock(
+        application, within=Application.objects.select_related("current_stage", "specialization")
     )
 
 
 def check(application: Application, action: str) -> Stage:
     if application.status != ApplicationStatus.OPEN or application.current_stage is None:
-        raise TransitionError(_("This application is already closed."))
+        raise DomainError(_("This application is already closed."))
     stage = application.current_stage
     if stage.kind not in TRANSITIONS[action]:
-        raise TransitionError(
+        raise DomainError(
             _("This cannot be done at the %(stage)s stage.") % {"stage": stage.get_kind_display()}
         )
     return stage
@@ -124,15 +116,15 @@ def finish_stage(
     )
     following = next_stage(stage) if outcome == Outcome.PASSED and level is None else None
     if outcome == Outcome.PASSED and following is None and level is None:
-        raise TransitionError(_("The final stage ends with a decision on the level."))
+        raise DomainError(_("The final stage ends with a decision on the level."))
     if outcome == Outcome.PASSED and following is not None:
         application.current_stage = following
         application.stage_entered_at = now
         fields = ["current_stage", "stage_entered_at"]
     else:
-        application.status = (
-            ApplicationStatus.ACCEPTED if outcome == Outcome.PASSED else CLOSING_STATUS[outcome]
-        )
+        target = ApplicationStatus.ACCEPTED if outcome == Outcome.PASSED else CLOSING_STATUS[outcome]
+        state.check_move(APPLICATION_TRANSITIONS, application.status, target)
+        application.status = target
         application.closed_at = now
         application.level = level
         fields = ["status", "closed_at", "level"]

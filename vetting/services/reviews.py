@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Claim, Review, WorkSubmission
 from .applications import panel_verdict
 from .claims import check_claim
-from .common import TransitionError, audit, check, lock
+from .common import DomainError, audit, check, lock
 
 
 @transaction.atomic
@@ -16,12 +16,12 @@ def work_submit(*, application, applicant, text: str = "", link: str = "", file=
     """Hand in the work sample once; a moderator then scores it against the rubric."""
     application = lock(application)
     if application.applicant_id != applicant.pk:
-        raise TransitionError(_("This is not your application."))
+        raise DomainError(_("This is not your application."))
     stage = check(application, "work_submit")
     if WorkSubmission.objects.filter(application=application, stage=stage).exists():
-        raise TransitionError(_("You already submitted the work sample."))
+        raise DomainError(_("You already submitted the work sample."))
     if not (text.strip() or link.strip() or file):
-        raise TransitionError(_("Give an answer, a link or a file."))
+        raise DomainError(_("Give an answer, a link or a file."))
     submission = WorkSubmission(application=application, stage=stage, text=text, link=link)
     if file:
         submission.original_name = file.name[-200:]
@@ -45,12 +45,12 @@ def review_submit(*, application, reviewer, scores: dict[int, int], private_note
     check_claim(application, reviewer)
     criteria = list(stage.criteria.all())
     if not criteria:
-        raise TransitionError(_("This stage has no rubric criteria."))
+        raise DomainError(_("This stage has no rubric criteria."))
     clean = {}
     for criterion in criteria:
         value = scores.get(criterion.pk, scores.get(str(criterion.pk)))
         if value is None or not 1 <= int(value) <= criterion.max_score:
-            raise TransitionError(
+            raise DomainError(
                 _("Score “%(name)s” from 1 to %(max)d.")
                 % {"name": criterion.name, "max": criterion.max_score}
             )
@@ -71,7 +71,7 @@ def review_submit(*, application, reviewer, scores: dict[int, int], private_note
     )
     try:
         panel_verdict(application, stage, reviewer)
-    except TransitionError:
+    except DomainError:
         # It waits for more scorecards, a third review or a lead: the next person may take it.
         Claim.objects.filter(application=application, moderator=reviewer).delete()
     return review

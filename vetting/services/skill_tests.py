@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from topfreelancer import clock
+from topfreelancer import clock, state
 
-from ..models import Choice, Outcome, Question, TestAttempt
-from .common import TransitionError, audit, check, finish_stage, lock, next_stage
+from ..models import ApplicationStatus, Choice, Outcome, Question, TestAttempt
+from .common import DomainError, audit, check, finish_stage, lock, next_stage
 
 # Network latency between the page's last second and the server: no more than this is forgiven.
 GRACE = timedelta(seconds=5)
@@ -20,7 +20,7 @@ def attempt_start(*, application, applicant) -> TestAttempt:
     """Draw the questions and fix the deadline. Idempotent: a running attempt is returned as is."""
     application = lock(application)
     if application.applicant_id != applicant.pk:
-        raise TransitionError(_("This is not your application."))
+        raise DomainError(_("This is not your application."))
     stage = check(application, "attempt_start")
     existing = TestAttempt.objects.filter(application=application, stage=stage).first()
     if existing is not None:
@@ -31,7 +31,7 @@ def attempt_start(*, application, applicant) -> TestAttempt:
         )
     )
     if not bank:
-        raise TransitionError(_("The question bank of this specialization is empty."))
+        raise DomainError(_("The question bank of this specialization is empty."))
     drawn = random.sample(bank, min(stage.question_count, len(bank)))
     now = clock.now()
     return TestAttempt.objects.create(
@@ -66,21 +66,21 @@ def attempt_submit(
     with transaction.atomic():
         attempt, late = _attempt_submit(attempt=attempt, applicant=applicant, answers=answers, now=now)
     if late:
-        raise TransitionError(_("Time is up: answers sent after the time limit are not accepted."))
+        raise DomainError(_("Time is up: answers sent after the time limit are not accepted."))
     return attempt
 
 
 def _attempt_submit(*, attempt, applicant, answers, now) -> tuple[TestAttempt, bool]:
     now = now or clock.now()
     application = lock(attempt.application)
-    attempt = TestAttempt.objects.select_for_update().get(pk=attempt.pk)
+    attempt = state.lock(attempt)
     if application.applicant_id != applicant.pk:
-        raise TransitionError(_("This is not your application."))
+        raise DomainError(_("This is not your application."))
     if attempt.submitted_at is not None:
-        raise TransitionError(_("This test was already submitted."))
+        raise DomainError(_("This test was already submitted."))
     stage = check(application, "attempt_submit")
     if attempt.stage_id != stage.pk:
-        raise TransitionError(_("This test attempt belongs to another stage."))
+        raise DomainError(_("This test attempt belongs to another stage."))
     attempt.submitted_at = now
     if now > attempt.deadline + GRACE:
         attempt.save(update_fields=["submitted_at"])
@@ -129,7 +129,7 @@ def expired_attempt_ids(*, now: datetime | None = None) -> list[int]:
     cutoff = (now or clock.now()) - GRACE
     return list(
         TestAttempt.objects.filter(
-            submitted_at__isnull=True, deadline__lt=cutoff, application__status="open"
+            submitted_at__isnull=True, deadline__lt=cutoff, application__status=ApplicationStatus.OPEN
         ).values_list("pk", flat=True)
     )
 
@@ -139,10 +139,10 @@ def attempt_expire(*, attempt_id: int) -> bool:
     """Close a skill test whose time ran out without a submission. Idempotent."""
     attempt = TestAttempt.objects.select_related("application").get(pk=attempt_id)
     application = lock(attempt.application)
-    attempt = TestAttempt.objects.select_for_update().get(pk=attempt_id)
+    attempt = state.lock(attempt)
     if attempt.submitted_at is not None or application.current_stage_id != attempt.stage_id:
         return False
-    if application.status != "open" or attempt.deadline + GRACE > clock.now():
+    if application.status != ApplicationStatus.OPEN or attempt.deadline + GRACE > clock.now():
         return False
     attempt.submitted_at = clock.now()
     attempt.save(update_fields=["submitted_at"])
