@@ -14,7 +14,6 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from django.utils.translation import gettext
 
 from accounts.demo import DEMO_PASSWORD, demo_user
 from accounts.models import MODERATORS_GROUP, User
@@ -52,6 +51,7 @@ from .models import (
     TestAttempt,
     WorkSubmission,
 )
+from .reasons import reason_words
 from .selectors import awaiting_moderator
 from .signals import announce_acceptance
 
@@ -339,6 +339,7 @@ def _applicants(specializations: dict, moderator) -> int:
         )
         for stage, outcome, entered, decided in plan["results"]:
             reason = ""
+            reason_code, reason_params = "", {}
             template = None
             score = None
             if stage.kind == "skill_test":
@@ -351,23 +352,24 @@ def _applicants(specializations: dict, moderator) -> int:
                 if template:
                     reason = getattr(template, f"text_{language}")
                 else:
+                    reason_code, reason_params = "test_score", {"score": str(score), "mark": stage.pass_mark}
                     with translation.override(language):
-                        reason = gettext(
-                            "Your score was %(score)s%%, and this stage needs %(mark)d%%. The test checks the "
-                            "everyday knowledge of the specialization; you can try again after the cooldown."
-                        ) % {"score": score, "mark": stage.pass_mark}
+                        reason = reason_words(reason_code, reason_params)
             elif outcome == Outcome.EXPIRED:
                 template = reasons["no-response"]
                 reason = getattr(template, f"text_{language}")
             elif outcome == Outcome.WITHDRAWN:
+                reason_code = "withdrawn"
                 with translation.override(language):
-                    reason = gettext("Withdrawn by the applicant.")
+                    reason = reason_words(reason_code, {})
             results.append(
                 StageResult(
                     application=application,
                     stage=stage,
                     outcome=outcome,
                     reason=reason,
+                    reason_code=reason_code,
+                    reason_params=reason_params,
                     reason_template=template,
                     decided_by=moderator
                     if stage.kind != "skill_test" and outcome != Outcome.WITHDRAWN
