@@ -31,7 +31,10 @@ VOID = {
 }  # fmt: skip
 SKIPPED = {"script", "style", "textarea"}  # code, and a form's value (like an input's)
 # Attributes a person reads or hears; the data- ones are put on the page by the site's scripts.
-TEXT_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt", "data-label", "data-used-label", "data-confirm")
+TEXT_ATTRIBUTES = (
+    *("title", "placeholder", "aria-label", "alt"),
+    *("data-label", "data-used-label", "data-confirm"),
+)
 PLACEHOLDER = re.compile(r"%\([^)]*\)[sdfr]|%[sdfr]|%\([^)]*\)\.\d+f|\{[a-z_]*\}")
 SPACE = re.compile(r"\s+")
 LETTERS = re.compile(r"[A-Za-z]{2,}")
