@@ -18,8 +18,10 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
+import django.contrib.admin
 import polib
 from django.apps import apps
 
@@ -132,10 +134,13 @@ def parse(html: str) -> Page:
 
 
 def catalogue_pairs() -> list[tuple[str, str]]:
-    """(English msgid, Russian msgstr) of every entry of the project's Russian catalogues."""
+    """(English msgid, Russian msgstr) of every entry of the project's Russian catalogues and of the
+    Django admin's (its templates and its scripts' texts)."""
+    admin_locale = Path(django.contrib.admin.__file__).parent / "locale" / "ru" / "LC_MESSAGES"
+    paths = [directory / "ru" / "LC_MESSAGES" / "django.po" for directory in locale_dirs()]
+    paths += [admin_locale / "django.po", admin_locale / "djangojs.po"]
     pairs = []
-    for directory in locale_dirs():
-        path = directory / "ru" / "LC_MESSAGES" / "django.po"
+    for path in paths:
         if not path.exists():
             continue
         for entry in polib.pofile(str(path)):
