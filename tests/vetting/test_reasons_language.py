@@ -34,8 +34,9 @@ def _page(client, application, language: str) -> str:
 def test_a_failed_skill_test_reads_in_the_language_of_the_page(client, funnel):
     application = to_skill_test(funnel, ModeratorFactory(), ApplicantFactory(language="en"))
     attempt = services.attempt_start(application=application, applicant=application.applicant)
+    answers = wrong_answers(attempt)
     with translation.override("en"):  # written while English is active (a worker, an English request)
-        services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=wrong_answers(attempt))
+        services.attempt_submit(attempt=attempt, applicant=application.applicant, answers=answers)
     result = StageResult.objects.get(application=application, stage=funnel.skill_test)
     assert result.reason_code == "test_score" and result.reason.startswith("Your score was 0.0%")
     russian = _page(client, application, "ru")
