@@ -24,8 +24,10 @@ from urllib.parse import urldefrag, urlsplit
 import django.contrib.admin
 import polib
 from django.apps import apps
+from django.utils.functional import Promise
+from django.utils.text import capfirst
 
-from topfreelancer.messages import locale_dirs
+from topfreelancer.messages import APPS, locale_dirs
 
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -157,11 +159,6 @@ def catalogue_pairs() -> list[tuple[str, str]]:
 def untranslated_names() -> list[tuple[str, str]]:
     """Field and model names of the project's models that are not marked for translation: Django
     makes them from the code's names ("created at"), so a page showing them is English."""
-    from django.utils.functional import Promise
-    from django.utils.text import capfirst
-
-    from topfreelancer.messages import APPS
-
     pairs = []
     for model in apps.get_models():
         if model._meta.app_label not in APPS:

@@ -72,11 +72,12 @@ def _admin_starts() -> list[str]:
 
 
 @pytest.fixture
-def demo(tmp_media):
+def demo(tmp_media):  # noqa: ARG001 - the demo writes its work samples' files there
     call_command("demo_data", stdout=io.StringIO())
 
 
-def test_no_english_and_no_server_error_on_any_russian_page_of_any_role(demo):
+@pytest.mark.usefixtures("demo")
+def test_no_english_and_no_server_error_on_any_russian_page_of_any_role():
     finder = EnglishFinder(catalogue_pairs() + reference_pairs() + untranslated_names())
     errors, english, visited = {}, {}, {}
     for role, user in _roles().items():

@@ -13,8 +13,9 @@ from .trust.world import build_world
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.usefixtures("tmp_media")
 def test_what_scripts_write_on_russian_pages_is_russian(
-    _playwright_browser, live_server, client, tmp_media, browser_errors
+    _playwright_browser, live_server, client, browser_errors
 ):
     world = build_world()
     group = world.users["moderator"].groups.first()

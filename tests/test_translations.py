@@ -1,11 +1,18 @@
 """The Russian catalogue stays complete: every marked string is extracted, translated and compiled."""
 
+import io
 import shutil
 from pathlib import Path
 
 import polib
 import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.core.management import call_command
+from django.utils.functional import Promise
 
+from bench.loader import _reference
+from tests.crawl import REFERENCE_FIELDS
 from topfreelancer.messages import APPS, ROOT, extract, locale_dirs
 
 
@@ -64,18 +71,11 @@ def test_apps_list_matches_installed_apps():
 
 
 @pytest.mark.django_db
-def test_every_reference_row_has_its_russian(tmp_media):
+@pytest.mark.usefixtures("tmp_media")
+def test_every_reference_row_has_its_russian():
     """Reference data a person reads (tests/crawl.py's REFERENCE_FIELDS: skills, specializations,
     levels, stages, questions and choices, rubrics, reason templates) has its Russian filled in: the
     rows the migrations seed, the demo's and the bench loader's."""
-    import io
-
-    from django.apps import apps
-    from django.core.management import call_command
-
-    from bench.loader import _reference
-    from tests.crawl import REFERENCE_FIELDS
-
     call_command("demo_data", stdout=io.StringIO())
     _reference()
     missing = {}
@@ -89,12 +89,7 @@ def test_every_reference_row_has_its_russian(tmp_media):
 
 def test_every_field_shown_in_the_admin_has_a_translatable_name():
     """Django names an unnamed field from the code ("created at"): English on a Russian admin."""
-    from django.contrib import admin
-    from django.utils.functional import Promise
-
-    from topfreelancer.messages import APPS
-
-    models = {model for model in admin.site._registry} | {
+    models = set(admin.site._registry) | {
         inline.model for model_admin in admin.site._registry.values() for inline in model_admin.inlines
     }
     unnamed = [

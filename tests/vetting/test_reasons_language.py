@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def funnel(db):
+def funnel():
     return make_funnel(slug="backend", questions=6, question_count=4)
 
 
@@ -67,7 +67,7 @@ def test_a_template_reason_reads_from_the_template_and_own_words_stay(client, fu
     assert "We need more depth." in _page(client, own_words, "ru")
 
 
-def test_a_withdrawal_reads_in_the_language_of_the_page(client, funnel):
+def test_a_withdrawal_reads_in_the_language_of_the_page(funnel):
     application = apply(funnel, ApplicantFactory(language="en"))
     with translation.override("en"):
         services.application_withdraw(application=application, applicant=application.applicant)
