@@ -215,6 +215,10 @@ class EnglishFinder:
                     self.patterns.append((re.compile(regex + r"[:.]?"), english))
                 else:
                     self.whole.setdefault(parts[0], english)
+        # A text the same in both languages somewhere (a reference row's "Python", a test answer's
+        # Python "None") is a name there: never a finding, even where a catalogue translates it.
+        same = {normalize(e) for e, r in self.pairs if normalize(e) and normalize(e) == normalize(r)}
+        self.whole = {node: english for node, english in self.whole.items() if node not in same}
         if self.patterns:
             self.any_pattern = re.compile("|".join(f"(?:{regex.pattern})" for regex, _ in self.patterns))
 

@@ -114,6 +114,8 @@ def test_the_finder_sees_english_interface_text_and_leaves_other_text_alone():
             ("%(hours)s hours a week", "%(hours)s ч в неделю"),
             ("Your score was %(score)s%%, and this stage needs %(mark)d%%.", "Ваш результат — ..."),
             ("Python", "Python"),  # the same in both: a name, never a finding
+            ("None", "Нет"),  # the admin's word for nothing...
+            ("None", "None"),  # ...and a test answer's Python None
             ("Backend development", "Бэкенд-разработка"),
         ]
     )
@@ -122,6 +124,7 @@ def test_the_finder_sees_english_interface_text_and_leaves_other_text_alone():
         <a href="/apply/">Apply as a specialist</a>
         <img alt="Search" src="/x.svg">
         <p>Python, 20 hours a week for at least six months</p>
+        <label>None</label>
         <p>Your score was 40%, and this stage needs 80%.</p>
         <p lang="en">Backend development</p>
         <textarea>Backend development</textarea>
