@@ -35,8 +35,8 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GroupAdmin(IdFieldsAdmin, BaseGroupAdmin):
-    pass
+class GroupAdmin(AccusativeTitles, IdFieldsAdmin, BaseGroupAdmin):
+    accusative = pgettext_lazy("accusative", "group")
 
 
 class EmailStatusFilter(admin.SimpleListFilter):

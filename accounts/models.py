@@ -94,13 +94,13 @@ class OutboundEmail(models.Model):
     built (a header that cannot be encoded) is marked failed with its reason and never retried.
     """
 
-    to = models.EmailField()
-    subject = models.CharField(max_length=255)
-    body = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    to = models.EmailField(verbose_name=_("to (email)"))
+    subject = models.CharField(max_length=255, verbose_name=_("subject"))
+    body = models.TextField(verbose_name=_("body"))
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("created at"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
     failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
     last_error = models.TextField(_("last error (the reason when failed)"), blank=True)
 
     class Meta:

@@ -159,5 +159,12 @@ class FeedbackAdmin(ReadOnlyAdmin):
 
     list_display = ["engagement", "side", "level_fit", "quality", "communication", "created_at", "flagged_at"]
     list_filter = ["side", "level_fit", ("flagged_at", admin.EmptyFieldListFilter)]
+    # Django shows an unanswered yes/no as an icon with the English text "None": this says it in words.
+    exclude = ["would_hire_again"]
+    readonly_fields = ["hire_again"]
     search_fields = ["engagement__need__title", "engagement__specialist__email"]
     list_select_related = ["engagement__need", "engagement__specialist"]
+
+    @admin.display(description=_("would hire again"))
+    def hire_again(self, obj):
+        return {True: _("Yes"), False: _("No"), None: _("Not answered")}[obj.would_hire_again]

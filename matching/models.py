@@ -40,8 +40,12 @@ class Match(models.Model):
     is built from `facts` in the reader's language (matching/explain.py).
     """
 
-    need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="matches")
-    profile = models.ForeignKey("profiles.Profile", on_delete=models.CASCADE, related_name="matches")
+    need = models.ForeignKey(
+        "needs.Need", on_delete=models.CASCADE, related_name="matches", verbose_name=_("need")
+    )
+    profile = models.ForeignKey(
+        "profiles.Profile", on_delete=models.CASCADE, related_name="matches", verbose_name=_("profile")
+    )
     rank = models.PositiveIntegerField(_("rank"))
     score = models.FloatField(_("score"))
     level_fit = models.FloatField(_("level fit"))
@@ -51,7 +55,7 @@ class Match(models.Model):
     language_fit = models.FloatField(_("language"))
     timezone_fit = models.FloatField(_("time zone"))
     track_record_fit = models.FloatField(_("track record"))
-    facts = models.JSONField(default=dict)
+    facts = models.JSONField(default=dict, verbose_name=_("facts"))
     computed_at = models.DateTimeField(_("computed at"))
     # The customer's own choice survives re-runs: the upsert never touches it.
     dismissed_at = models.DateTimeField(_("dismissed at"), null=True, blank=True)
@@ -134,12 +138,17 @@ class Invitation(models.Model):
         WITHDRAWN = "withdrawn", pgettext_lazy("invitation", "Withdrawn")
         EXPIRED = "expired", pgettext_lazy("invitation", "Expired")
 
-    need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="invitations")
+    need = models.ForeignKey(
+        "needs.Need", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("need")
+    )
     specialist = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations_received"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="invitations_received",
+        verbose_name=_("specialist"),
     )
     message = CappedTextField(_("message"), max_length=MESSAGE_MAX, help_text=_("Markdown."))
-    message_html = RenderedHTMLField(source="message")
+    message_html = RenderedHTMLField(source="message", verbose_name=_("message (HTML)"))
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.SENT)
     created_at = models.DateTimeField(_("sent at"), default=clock.now, editable=False)
     # When it stopped waiting: answered, withdrawn by the customer, or expired.
@@ -315,10 +324,17 @@ class Engagement(models.Model):
         PAUSED = "paused", pgettext_lazy("engagement", "Paused")
         ENDED = "ended", pgettext_lazy("engagement", "Ended")
 
-    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="engagement")
-    need = models.ForeignKey("needs.Need", on_delete=models.CASCADE, related_name="engagements")
+    invitation = models.OneToOneField(
+        Invitation, on_delete=models.CASCADE, related_name="engagement", verbose_name=_("invitation")
+    )
+    need = models.ForeignKey(
+        "needs.Need", on_delete=models.CASCADE, related_name="engagements", verbose_name=_("need")
+    )
     specialist = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="engagements"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="engagements",
+        verbose_name=_("specialist"),
     )
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.ACTIVE)
     started_at = models.DateTimeField(_("started at"))
@@ -369,14 +385,20 @@ class EngagementEvent(models.Model):
         MODERATOR_READ = "read", _("read by a moderator")
         FEEDBACK_FLAG = "flag", _("feedback flagged")
 
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=4, choices=Kind.choices, default=Kind.MOVE)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="events", verbose_name=_("engagement")
     )
-    from_state = models.CharField(max_length=8, blank=True)
-    to_state = models.CharField(max_length=8, blank=True)
-    at = models.DateTimeField(default=clock.now, editable=False)
+    kind = models.CharField(max_length=4, choices=Kind.choices, default=Kind.MOVE, verbose_name=_("kind"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    from_state = models.CharField(max_length=8, blank=True, verbose_name=_("from state"))
+    to_state = models.CharField(max_length=8, blank=True, verbose_name=_("to state"))
+    at = models.DateTimeField(default=clock.now, editable=False, verbose_name=_("at"))
 
     class Meta:
         ordering = ["at", "pk"]
@@ -494,9 +516,13 @@ class Feedback(models.Model):
         CUSTOMER = "customer", _("customer")
         SPECIALIST = "specialist", _("specialist")
 
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="feedback")
-    side = models.CharField(max_length=10, choices=Side.choices)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    engagement = models.ForeignKey(
+        Engagement, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("engagement")
+    )
+    side = models.CharField(max_length=10, choices=Side.choices, verbose_name=_("side"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("author")
+    )
     # the customer's
     level_fit = models.CharField(_("level fit"), max_length=5, choices=LevelFit.choices, blank=True)
     quality = models.PositiveSmallIntegerField(_("quality of the work"), null=True, blank=True)
@@ -506,8 +532,8 @@ class Feedback(models.Model):
     need_clarity = models.PositiveSmallIntegerField(_("clarity of the need"), null=True, blank=True)
     responsiveness = models.PositiveSmallIntegerField(_("customer's responsiveness"), null=True, blank=True)
     comment = CappedTextField(_("comment"), max_length=FEEDBACK_COMMENT_MAX, blank=True)
-    created_at = models.DateTimeField(default=clock.now)
-    updated_at = models.DateTimeField(default=clock.now)
+    created_at = models.DateTimeField(default=clock.now, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(default=clock.now, verbose_name=_("updated at"))
     flagged_at = models.DateTimeField(_("flagged to moderators"), null=True, blank=True)
     flag_reason = SingleLineCharField(_("reason"), max_length=500, blank=True)
 

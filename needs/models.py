@@ -55,7 +55,7 @@ class Need(models.Model):
         "vetting.Level", on_delete=models.PROTECT, related_name="needs", verbose_name=_("required level")
     )
     description = CappedTextField(_("description"), max_length=TEXT_MAX, blank=True, help_text=_("Markdown."))
-    description_html = RenderedHTMLField(source="description")
+    description_html = RenderedHTMLField(source="description", verbose_name=_("description (HTML)"))
     must_have_skills = models.ManyToManyField(
         "vetting.Skill", blank=True, related_name="needs_must_have", verbose_name=_("must-have skills")
     )
@@ -79,17 +79,19 @@ class Need(models.Model):
         _("matching"), max_length=8, choices=MatchingState.choices, default=MatchingState.IDLE
     )
     # Bumped by every rematch request: a run finishing with an older version leaves the need pending.
-    matching_version = models.PositiveIntegerField(default=0)
-    matching_requested_at = models.DateTimeField(null=True, blank=True)
-    matching_started_at = models.DateTimeField(null=True, blank=True)
-    matched_at = models.DateTimeField(null=True, blank=True)
+    matching_version = models.PositiveIntegerField(default=0, verbose_name=_("matching version"))
+    matching_requested_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("matching requested at")
+    )
+    matching_started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matching started at"))
+    matched_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matched at"))
 
     # The create form's one-time token: a double-clicked or replayed form finds this need
     # instead of making a second one (needs.services.need_create).
-    form_token = models.UUIDField(null=True, blank=True, editable=False)
+    form_token = models.UUIDField(null=True, blank=True, editable=False, verbose_name=_("form token"))
 
-    created_at = models.DateTimeField(default=clock.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(default=clock.now, editable=False, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = NeedQuerySet.as_manager()
 
@@ -181,16 +183,20 @@ class NeedEvent(models.Model):
         MOVE = "move", _("state change")
         EDIT = "edit", _("edit")
 
-    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=4, choices=Kind.choices, default=Kind.MOVE)
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="events", verbose_name=_("need"))
+    kind = models.CharField(max_length=4, choices=Kind.choices, default=Kind.MOVE, verbose_name=_("kind"))
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
-    from_state = models.CharField(max_length=8, blank=True)
-    to_state = models.CharField(max_length=8)
+    from_state = models.CharField(max_length=8, blank=True, verbose_name=_("from state"))
+    to_state = models.CharField(max_length=8, verbose_name=_("to state"))
     # An edit: the names of the fields it changed.
-    changed = models.JSONField(default=list, blank=True)
-    at = models.DateTimeField(default=clock.now, editable=False)
+    changed = models.JSONField(default=list, blank=True, verbose_name=_("changed fields"))
+    at = models.DateTimeField(default=clock.now, editable=False, verbose_name=_("at"))
 
     class Meta:
         ordering = ["at", "pk"]

@@ -1,12 +1,19 @@
 """The Russian catalogue stays complete: every marked string is extracted, translated and compiled."""
 
+import io
 import shutil
 from pathlib import Path
 
 import polib
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib import admin
+from django.core.management import call_command
+from django.utils.functional import Promise
 
+from bench.loader import _reference
+from tests.crawl import REFERENCE_FIELDS
 from topfreelancer.messages import APPS, ROOT, extract, locale_dirs
 
 
@@ -60,3 +67,36 @@ def test_every_marked_string_is_in_a_catalogue(tmp_path):
 
 def test_apps_list_matches_installed_apps():
     assert set(APPS) <= set(settings.INSTALLED_APPS)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("tmp_media")
+def test_every_reference_row_has_its_russian():
+    """Reference data a person reads (tests/crawl.py's REFERENCE_FIELDS: skills, specializations,
+    levels, stages, questions and choices, rubrics, reason templates) has its Russian filled in: the
+    rows the migrations seed, the demo's and the bench loader's."""
+    call_command("demo_data", stdout=io.StringIO())
+    _reference()
+    missing = {}
+    for label, english, russian in REFERENCE_FIELDS:
+        rows = apps.get_model(label).objects.exclude(**{english: ""}).filter(**{russian: ""})
+        if names := [str(value)[:60] for value in rows.values_list(english, flat=True)[:10]]:
+            missing[f"{label}.{russian}"] = names
+    assert not missing, missing
+    assert apps.get_model("vetting.ReasonTemplate").objects.exists()  # the demo did load
+
+
+def test_every_field_shown_in_the_admin_has_a_translatable_name():
+    """Django names an unnamed field from the code ("created at"): English on a Russian admin."""
+    models = set(admin.site._registry) | {
+        inline.model for model_admin in admin.site._registry.values() for inline in model_admin.inlines
+    }
+    unnamed = [
+        f"{model._meta.label}.{field.name}"
+        for model in models
+        if model._meta.app_label in APPS
+        for field in model._meta.get_fields()
+        if getattr(field, "verbose_name", None) and not field.auto_created
+        if not isinstance(field.verbose_name, Promise)
+    ]
+    assert unnamed == []

@@ -4,13 +4,16 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from topfreelancer import clock
 from topfreelancer.i18n import Translated
-from topfreelancer.markup import RenderedHTMLField
+from topfreelancer.markup import RenderedHTMLField, render_markdown
 from topfreelancer.text import MESSAGE_MAX, TEXT_MAX, WORK_SAMPLE_MAX, CappedTextField, SingleLineCharField
+
+from .reasons import reason_words
 
 
 class Level(models.Model):
@@ -84,8 +87,12 @@ class Stage(models.Model):
     instructions_ru = CappedTextField(
         _("instructions (Russian)"), max_length=TEXT_MAX, blank=True, help_text=_("Markdown.")
     )
-    instructions_html_en = RenderedHTMLField(source="instructions_en")
-    instructions_html_ru = RenderedHTMLField(source="instructions_ru")
+    instructions_html_en = RenderedHTMLField(
+        source="instructions_en", verbose_name=_("instructions (English, HTML)")
+    )
+    instructions_html_ru = RenderedHTMLField(
+        source="instructions_ru", verbose_name=_("instructions (Russian, HTML)")
+    )
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
         default=70,
@@ -228,11 +235,13 @@ class Question(models.Model):
         verbose_name_plural = _("test questions")
 
     def __str__(self) -> str:
-        return self.text_en[:80]
+        return Truncator(self.text).chars(80)
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
+    )
     text_en = SingleLineCharField(_("answer (English)"), max_length=300)
     text_ru = SingleLineCharField(_("answer (Russian)"), max_length=300)
     is_correct = models.BooleanField(_("correct"), default=False)
@@ -245,7 +254,7 @@ class Choice(models.Model):
         verbose_name_plural = _("answer choices")
 
     def __str__(self) -> str:
-        return self.text_en
+        return self.text
 
 
 class RubricCriterion(models.Model):
@@ -324,7 +333,11 @@ class ReasonTemplate(models.Model):
         verbose_name_plural = _("reason templates")
 
     def __str__(self) -> str:
-        return self.title_en
+        return self.title
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 class ApplicationStatus(models.TextChoices):
@@ -482,7 +495,11 @@ class Claim(models.Model):
     """A moderator has taken an application; it is theirs until `expires_at`, then back in the pool."""
 
     application = models.OneToOneField(
-        Application, on_delete=models.CASCADE, primary_key=True, related_name="claim"
+        Application,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="claim",
+        verbose_name=_("application"),
     )
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("moderator")
@@ -526,6 +543,9 @@ class StageResult(models.Model):
     reason_template = models.ForeignKey(
         ReasonTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A reason the system wrote (vetting.reasons): worded when shown, in the reader's language.
+    reason_code = models.CharField(_("reason code"), max_length=32, blank=True)
+    reason_params = models.JSONField(_("reason figures"), default=dict, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -551,6 +571,29 @@ class StageResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage}: {self.get_outcome_display()}"
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the reader's (active) language: a system reason is worded now, a template's
+        text is read from the template unless the moderator wrote their own words."""
+        if self.reason_code and (words := reason_words(self.reason_code, self._reason_figures())):
+            return words
+        template = self.reason_template
+        if template is not None and _words(self.reason) in {
+            _words(template.text_en),
+            _words(template.text_ru),
+        }:
+            return template.text
+        return self.reason
+
+    @property
+    def reason_shown_html(self):
+        """`reason_text` as HTML: the stored rendering when it is the moderator's own words."""
+        text = self.reason_text
+        return self.reason_html if text == self.reason else render_markdown(text)
+
+    def _reason_figures(self) -> dict:
+        return {"stage": self.stage.name, **self.reason_params}
 
 
 class TestAttempt(models.Model):

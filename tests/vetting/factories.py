@@ -60,7 +60,7 @@ def make_funnel(*, slug: str | None = None, questions: int = 6, question_count: 
     ScreeningQuestion.objects.create(
         specialization=specialization, position=1, text_en="Why this work?", text_ru="Почему эта работа?"
     )
-    skill = SkillFactory(name=f"Skill of {specialization.slug}")
+    skill = SkillFactory(name=f"Skill of {specialization.slug}", name_ru=f"Навык {specialization.slug}")
     for n in range(questions):
         question = Question.objects.create(
             specialization=specialization, skill=skill, text_en=f"Question {n}?", text_ru=f"Вопрос {n}?"

@@ -97,7 +97,7 @@ def application_page(*, user, pk: int) -> dict:
         Application.objects.of(user).select_related("specialization", "current_stage", "level"), pk=pk
     )
     stages = list(application.specialization.stages.order_by("position"))
-    results = {r.stage_id: r for r in application.results.select_related("stage")}
+    results = {r.stage_id: r for r in application.results.select_related("stage", "reason_template")}
     stage = application.current_stage if application.is_open else None
     attempt = submission = None
     if stage is not None:

@@ -30,7 +30,10 @@ def decision_page(*, application_id: int) -> dict:
             "experiences",
             Prefetch("specialization__stages", queryset=Stage.objects.order_by("position")),
             "specialization__screening_questions",
-            Prefetch("results", queryset=StageResult.objects.select_related("decided_by", "stage")),
+            Prefetch(
+                "results",
+                queryset=StageResult.objects.select_related("decided_by", "stage", "reason_template"),
+            ),
             "submissions",
         ),
         pk=application_id,

@@ -82,13 +82,8 @@ def application_create(
         finish_stage(
             application,
             outcome=Outcome.FAILED,
-            reason=str(
-                _(
-                    "This specialization asks for at least %(years)d years of experience; "
-                    "you told us %(given)d. You are welcome to apply again once you have it."
-                )
-                % {"years": first.min_years, "given": years_experience}
-            ),
+            reason_code="too_few_years",
+            reason_params={"years": first.min_years, "given": years_experience},
             action="screening_rule",
         )
     return application
@@ -266,7 +261,7 @@ def application_withdraw(*, application: Application, applicant) -> Application:
         application,
         outcome=Outcome.WITHDRAWN,
         actor=applicant,
-        reason=str(_("Withdrawn by the applicant.")),
+        reason_code="withdrawn",
         action="withdraw",
     )
     return application
@@ -293,12 +288,9 @@ def application_expire(*, application: Application, reason: str = "") -> StageRe
         due = application.stage_entered_at + timedelta(days=stage.expire_after_days)
         if due > clock.now() or not waiting_on_applicant(application):
             return None
+    code = "" if reason else "idle"
     return finish_stage(
-        application,
-        outcome=Outcome.EXPIRED,
-        reason=reason
-        or str(_("The application waited too long at the %(stage)s stage.") % {"stage": stage.name}),
-        action="expire",
+        application, outcome=Outcome.EXPIRED, reason=reason, reason_code=code, action="expire"
     )
 
 

@@ -1,5 +1,7 @@
 """The transition table and the steps every transition shares."""
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
@@ -17,6 +19,7 @@ from ..models import (
     StageKind,
     StageResult,
 )
+from ..reasons import reason_words
 
 ALL_KINDS = frozenset(StageKind.values)
 
@@ -90,6 +93,8 @@ def finish_stage(
     outcome: str,
     actor=None,
     reason: str = "",
+    reason_code: str = "",
+    reason_params: dict | None = None,
     reason_template=None,
     score=None,
     level=None,
@@ -103,11 +108,16 @@ def finish_stage(
     now = clock.now()
     stage = application.current_stage
     before = (application.status, stage)
+    if reason_code:  # kept in words too, in the applicant's language, for the audit and old readers
+        with translation.override(application.applicant.language or settings.LANGUAGE_CODE):
+            reason = reason_words(reason_code, {"stage": stage.name, **(reason_params or {})})
     result = StageResult.objects.create(
         application=application,
         stage=stage,
         outcome=outcome,
         reason=reason,
+        reason_code=reason_code,
+        reason_params=reason_params or {},
         reason_template=reason_template,
         decided_by=actor if getattr(actor, "pk", None) else None,
         entered_at=min(application.stage_entered_at, now),

@@ -87,7 +87,7 @@ def _attempt_submit(*, attempt, applicant, answers, now) -> tuple[TestAttempt, b
         finish_stage(
             application,
             outcome=Outcome.EXPIRED,
-            reason=str(_("The time limit passed before the answers arrived, so they could not be counted.")),
+            reason_code="test_late",
             action="attempt_late",
         )
         return attempt, True
@@ -111,15 +111,8 @@ def _attempt_submit(*, attempt, applicant, answers, now) -> tuple[TestAttempt, b
         application,
         outcome=Outcome.PASSED if passed else Outcome.FAILED,
         score=attempt.score,
-        reason=""
-        if passed
-        else str(
-            _(
-                "Your score was %(score)s%%, and this stage needs %(mark)d%%. The test checks the "
-                "everyday knowledge of the specialization; you can try again after the cooldown."
-            )
-            % {"score": attempt.score, "mark": stage.pass_mark}
-        ),
+        reason_code="" if passed else "test_score",
+        reason_params={} if passed else {"score": str(attempt.score), "mark": stage.pass_mark},
         action="attempt_submit",
     )
     return attempt, False
@@ -149,7 +142,7 @@ def attempt_expire(*, attempt_id: int) -> bool:
     finish_stage(
         application,
         outcome=Outcome.EXPIRED,
-        reason=str(_("The time limit passed without answers being sent.")),
+        reason_code="test_timed_out",
         action="attempt_expire",
     )
     return True
