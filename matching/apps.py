@@ -12,12 +12,15 @@ class MatchingConfig(AppConfig):
 
         from accounts.names import register_revealer
         from needs.signals import need_changed
+        from profiles.hooks import register_panel
         from profiles.signals import exchange_rates_changed, profile_changed
 
         from . import receivers
+        from .profile_hooks import invite_panel
         from .selectors import names_revealed_by_invitations
 
         register_revealer(names_revealed_by_invitations)
+        register_panel(invite_panel)
         profile_changed.connect(receivers.profile_changed, dispatch_uid="matching.profile_changed")
         need_changed.connect(receivers.need_changed, dispatch_uid="matching.need_changed")
         exchange_rates_changed.connect(

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class NeedsConfig(AppConfig):
     name = "needs"
     verbose_name = _("Needs")
+
+    def ready(self):
+        from profiles.hooks import register_back_link, register_panel
+
+        from .profile_hooks import post_a_need_panel, shortlist_back_link
+
+        register_back_link(shortlist_back_link)
+        register_panel(post_a_need_panel)

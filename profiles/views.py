@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
 
-from . import services
+from . import hooks, services
 from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
@@ -63,8 +63,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
         evidence = vetting_evidence(user=profile.user)
     revealed = names_revealed(viewer=request.user, user_ids=[profile.user_id])
-    context = {"profile": profile, "evidence": evidence, "is_owner": profile.user_id == request.user.pk}
-    return render(request, "profiles/detail.html", {**context, "name_revealed": bool(revealed)})
+    context = {
+        "profile": profile,
+        "evidence": evidence,
+        "is_owner": profile.user_id == request.user.pk,
+        "name_revealed": bool(revealed),
+        # What higher apps add: the shortlist it was opened from, inviting, posting a need.
+        "back": hooks.back_link(request, profile),
+        "panels": hooks.panels(request, profile),
+    }
+    return render(request, "profiles/detail.html", context)
 
 
 def _own_profile(request) -> Profile:
