@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
 
 from .forms import ProfileInviteForm
@@ -13,12 +14,13 @@ from .selectors import profile_invite_options
 
 def invite_context(*, customer, profile, form=None, back_need=None) -> dict:
     offered, sent = profile_invite_options(customer=customer, profile=profile)
+    revealed = bool(names_revealed(viewer=customer, user_ids=[profile.user_id]))
     if form is None:
         initial = {"back_need": back_need or ""}
         if back_need and any(need.pk == back_need for need in offered):
             initial["need"] = back_need  # opened from that need's shortlist
         form = ProfileInviteForm(customer=customer, offered=offered, initial=initial)
-    return {"profile": profile, "form": form, "offered": offered, "sent": sent}
+    return {"profile": profile, "form": form, "offered": offered, "sent": sent, "name_revealed": revealed}
 
 
 def invite_panel(request: HttpRequest, profile) -> SafeString:

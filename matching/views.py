@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import applicant_required, customer_required
-from accounts.names import person_name
+from accounts.names import names_revealed, person_name
 from needs.models import Need
 from profiles.models import Profile
 from topfreelancer.ids import parse_id
@@ -67,6 +67,7 @@ def invitation_from_profile(request: HttpRequest, profile_pk: int) -> HttpRespon
         form = ProfileInviteForm(request.POST, customer=request.user, offered=offered)
         if form.is_valid():
             need = form.cleaned_data["need"]
+            revealed = names_revealed(viewer=request.user, user_ids=[profile.user_id])
             try:
                 services.invitation_send(
                     customer=request.user, need=need, profile=profile, message=form.cleaned_data["message"]
@@ -77,7 +78,7 @@ def invitation_from_profile(request: HttpRequest, profile_pk: int) -> HttpRespon
                 messages.success(
                     request,
                     _("%(name)s is invited to “%(need)s”. You will get an email when they answer.")
-                    % {"name": person_name(profile.user), "need": need.title},
+                    % {"name": person_name(profile.user, revealed=bool(revealed)), "need": need.title},
                 )
                 return redirect(profile_url)
     context = invite_context(customer=request.user, profile=profile, form=form, back_need=back_need)
