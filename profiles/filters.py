@@ -280,7 +280,7 @@ SKILL_CHIP_TEXTS = {
     "added": _("%s added"),
     "removed": _("%s removed"),
     "chosen": _("Chosen skills"),
-    "none": _("No skill of this specialization matches"),
+    "none": _("No matching skill"),
 }
 
 CHOICES_TIMEOUT = 300  # seconds; a save or delete in this process clears them at once
