@@ -183,7 +183,9 @@ def catalogue_filters(base: str, catalogue: str) -> list[str]:
 
     def options(name):
         select = re.search(r'<select[^>]*name="' + name + r'"[^>]*>(.*?)</select>', html, re.S)
-        return [v for v in re.findall(r'value="([^"]+)"', select.group(1)) if v] if select else []
+        if select:
+            return [v for v in re.findall(r'value="([^"]+)"', select.group(1)) if v]
+        return re.findall(r'<input type="checkbox" name="' + name + r'" value="([^"]+)"', html)  # skills
 
     rng = random.Random(7)
     specs, levels, skills = options("specialization"), options("min_level"), options("skills")

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from needs.models import Need
+from topfreelancer.ids import IdChoiceField
 from topfreelancer.text import MESSAGE_MAX
 
 from .models import FEEDBACK_COMMENT_MAX, LevelFit
@@ -14,6 +16,28 @@ class InviteForm(forms.Form):
         max_length=MESSAGE_MAX,
         help_text=_("Say what the need is about and why you think they fit. Markdown is allowed."),
     )
+
+
+class ProfileInviteForm(forms.Form):
+    """Invite from a profile: one of the customer's open needs the specialist is not invited to yet.
+
+    Any of the customer's needs validates here (someone else's is "not a valid choice"), so that a
+    need paused or an invitation sent meanwhile gets the service's own words, on the field."""
+
+    need = IdChoiceField(queryset=Need.objects.none(), label=_("Need"), empty_label=None)
+    message = forms.CharField(
+        label=_("Message (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MESSAGE_MAX,
+        required=False,
+        help_text=_("Say what the need is about and why you think they fit. Markdown is allowed."),
+    )
+    back_need = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+
+    def __init__(self, *args, customer, offered, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["need"].queryset = Need.objects.of(customer)
+        self.fields["need"].choices = [(need.pk, need.title) for need in offered]
 
 
 class MessageForm(forms.Form):

@@ -29,6 +29,21 @@ def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
     return result
 
 
+def profile_invite_options(*, customer, profile) -> tuple[list[Need], list[Invitation]]:
+    """For a customer on a profile: their open needs the specialist is not invited to yet (oldest
+    first), and the invitations they already sent the specialist. Two queries."""
+    sent = list(
+        Invitation.objects.for_customer(customer)
+        .filter(specialist_id=profile.user_id)
+        .select_related("need")
+        .order_by("-created_at")
+    )
+    invited = {invitation.need_id for invitation in sent}
+    needs = Need.objects.of(customer).open().order_by("created_at")
+    offered = [need for need in needs if need.pk not in invited]
+    return offered, sent
+
+
 def need_invitations(*, need) -> QuerySet:
     return (
         Invitation.objects.filter(need=need)

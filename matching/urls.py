@@ -11,6 +11,7 @@ urlpatterns = [
     path("invitations/<int:pk>/<slug:answer>/", views.invitation_answer, name="invitation_answer"),
     path("messages/<int:pk>/attachment/", views_conversations.message_attachment, name="message_attachment"),
     path("needs/<int:need_pk>/invite/<int:profile_pk>/", views.invitation_create, name="invite"),
+    path("specialists/<int:profile_pk>/invite/", views.invitation_from_profile, name="invite_from_profile"),
     path("engagements/", views_engagements.engagement_list, name="engagements"),
     path("engagements/<int:pk>/", views_engagements.engagement_detail, name="engagement"),
     path("engagements/<int:pk>/feedback/", views_outcomes.feedback, name="feedback"),

@@ -2,19 +2,22 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import applicant_required, customer_required
-from accounts.names import person_name
+from accounts.names import names_revealed, person_name
 from needs.models import Need
 from profiles.models import Profile
+from topfreelancer.ids import parse_id
 from topfreelancer.state import refusal_to_form, refusal_to_messages
 
 from . import services
-from .forms import InviteForm
+from .forms import InviteForm, ProfileInviteForm
 from .models import Invitation, Match
-from .selectors import invitations_for_specialist
+from .profile_hooks import invite_context
+from .selectors import invitations_for_specialist, profile_invite_options
 
 
 @customer_required
@@ -44,6 +47,43 @@ def invitation_create(request: HttpRequest, need_pk: int, profile_pk: int) -> Ht
         "matching/invitation_form.html",
         {"need": need, "profile": profile, "match": match, "form": form},
     )
+
+
+@customer_required
+def invitation_from_profile(request: HttpRequest, profile_pk: int) -> HttpResponse:
+    """Invite from a profile's page (the form there posts here): the need is chosen in the form.
+
+    Success goes back to the profile, which then lists the invitation; an error is shown on this
+    page's form, next to the field it is about."""
+    profile = get_object_or_404(
+        Profile.objects.listed().select_related("user", "level", "specialization"), pk=profile_pk
+    )
+    back_need = parse_id(request.POST.get("back_need") or request.GET.get("need"))
+    profile_url = reverse("profiles:detail", args=[profile.pk])
+    if back_need:
+        profile_url += f"?need={back_need}"  # an id: the profile page checks it is the viewer's
+    form = None
+    if request.method == "POST":
+        offered, _sent = profile_invite_options(customer=request.user, profile=profile)
+        form = ProfileInviteForm(request.POST, customer=request.user, offered=offered)
+        if form.is_valid():
+            need = form.cleaned_data["need"]
+            revealed = names_revealed(viewer=request.user, user_ids=[profile.user_id])
+            try:
+                services.invitation_send(
+                    customer=request.user, need=need, profile=profile, message=form.cleaned_data["message"]
+                )
+            except ValidationError as exc:
+                form.add_error("need", exc)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s is invited to “%(need)s”. You will get an email when they answer.")
+                    % {"name": person_name(profile.user, revealed=bool(revealed)), "need": need.title},
+                )
+                return redirect(profile_url)
+    context = invite_context(customer=request.user, profile=profile, form=form, back_need=back_need)
+    return render(request, "matching/profile_invite.html", {**context, "profile_url": profile_url})
 
 
 @applicant_required

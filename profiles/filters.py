@@ -15,7 +15,7 @@ from typing_extensions import override
 from vetting.models import Level, Skill, Specialization
 
 from .choices import Language
-from .models import ProfileLanguage, ProfileSkill
+from .models import Profile, ProfileLanguage, ProfileSkill
 from .money import base_cents, viewer_currency
 from .search import RANK, search
 
@@ -69,8 +69,8 @@ SELECTED = {True: " selected", False: ""}
 
 
 class OnePassSelect(forms.Select):
-    """A <select> (or <select multiple>) rendered in one pass: Django's per-option templates made
-    the catalogue's filter form cost about as much as the page's queries (bench/README.md)."""
+    """A <select> rendered in one pass: Django's per-option templates made the catalogue's filter
+    form cost about as much as the page's queries (bench/README.md)."""
 
     @override
     def render(self, name, value, attrs=None, renderer=None):
@@ -80,13 +80,8 @@ class OnePassSelect(forms.Select):
             f'<option value="{escape(key)}"{SELECTED[str(key) in chosen]}>{escape(label)}</option>'
             for key, label in self.choices
         )
-        multiple = " multiple" if self.allow_multiple_selected else ""
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
-        return mark_safe(f'<select name="{escape(name)}"{attributes}{multiple}>{options}</select>')
-
-
-class OnePassSelectMultiple(OnePassSelect, forms.SelectMultiple):
-    pass
+        return mark_safe(f'<select name="{escape(name)}"{attributes}>{options}</select>')
 
 
 class OnePassCheckboxes(forms.CheckboxSelectMultiple):
@@ -106,6 +101,47 @@ class OnePassCheckboxes(forms.CheckboxSelectMultiple):
             ),
         )
         return format_html('<div id="{}">{}</div>', base, items)
+
+
+class SkillOptions(OnePassCheckboxes):
+    """The skills as checkboxes (a plain form without JS), each saying which specializations' listed
+    specialists hold it; static/js/chips.js turns them into searchable chips. With a specialization
+    chosen the others' skills are rendered hidden and unchecked (the filter leaves them out)."""
+
+    held_by: dict = {}  # skill id -> specialization ids, set per request by CatalogueFilter
+    specialization: int | None = None
+    texts: dict = {}
+
+    @override
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        base = self.build_attrs(self.attrs, attrs).get("id", f"id_{name}")
+        rows = []
+        for i, (key, label) in enumerate(self.choices):
+            held = self.held_by.get(key, ())
+            offered = self.specialization is None or self.specialization in held
+            rows.append(
+                (
+                    " ".join(map(str, sorted(held))),
+                    "" if offered else " hidden",
+                    base,
+                    i,
+                    name,
+                    str(key),
+                    base,
+                    i,
+                    " checked" if offered and str(key) in chosen else "",
+                    label,
+                )
+            )
+        items = format_html_join(
+            "",
+            '<div data-specializations="{}"{}><label for="{}_{}">'
+            '<input type="checkbox" name="{}" value="{}" id="{}_{}"{}> {}</label></div>',
+            ((*row[:8], mark_safe(row[8]), row[9]) for row in rows),
+        )
+        data = format_html_join(" ", 'data-{}="{}"', sorted(self.texts.items()))
+        return format_html('<div id="{}" class="skill-options" data-chips {}>{}</div>', base, data, items)
 
 
 class CatalogueFilter(django_filters.FilterSet):
@@ -146,7 +182,7 @@ class CatalogueFilter(django_filters.FilterSet):
     skills = django_filters.MultipleChoiceFilter(
         method="filter_skills",
         label=_("Skills (all of)"),
-        widget=OnePassSelectMultiple(attrs={"size": 6}),
+        widget=SkillOptions,
     )
     languages = django_filters.MultipleChoiceFilter(
         choices=Language.choices,
@@ -205,6 +241,7 @@ class CatalogueFilter(django_filters.FilterSet):
         self.reference = reference_choices()
         for name, key in self.REFERENCE_CHOICES.items():
             self.filters[name].extra["choices"] = self.reference[key]
+        self.ignored_skills = []
         self.currency = viewer_currency()
         self.filters["rate_max"].label = _("Hourly rate up to (%(currency)s)") % {"currency": self.currency}
 
@@ -248,10 +285,34 @@ class CatalogueFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(rate_min_base_cents__lte=cents)
 
+    @property
+    def form(self):
+        form = super().form
+        widget = form.fields["skills"].widget
+        widget.held_by = self.reference["skill_specializations"]
+        widget.specialization = self._chosen_specialization(form)
+        widget.texts = SKILL_CHIP_TEXTS
+        return form
+
+    def _chosen_specialization(self, form) -> int | None:
+        value = form.data.get("specialization") if form.is_bound else None
+        choices = {str(pk): pk for pk, _name in self.reference["specialization"]}
+        return choices.get(value)
+
     def filter_skills(self, queryset, _name, value):
+        """Profiles holding every chosen skill. With a specialization chosen, a skill none of its
+        listed specialists holds is left out (said above the results), never an empty page."""
+        specialization = self._chosen_specialization(self.form)
+        held_by = self.reference["skill_specializations"]
+        names = dict(self.reference["skill"])
+        kept = []
+        for skill_id in value:
+            if specialization is None or specialization in held_by.get(int(skill_id), ()):
+                kept.append(skill_id)
+            else:
+                self.ignored_skills.append(names.get(int(skill_id), skill_id))
         self.related += [
-            Exists(ProfileSkill.objects.filter(profile=OuterRef("pk"), skill_id=skill_id))
-            for skill_id in value
+            Exists(ProfileSkill.objects.filter(profile=OuterRef("pk"), skill_id=pk)) for pk in kept
         ]
         return queryset
 
@@ -265,6 +326,16 @@ class CatalogueFilter(django_filters.FilterSet):
         return queryset  # applied by the view after filtering (default sort too)
 
 
+# The chips' words, read by static/js/chips.js from the options' data attributes ("%s": the skill).
+SKILL_CHIP_TEXTS = {
+    "placeholder": _("Type to find a skill"),
+    "remove": _("Remove %s"),
+    "added": _("%s added"),
+    "removed": _("%s removed"),
+    "chosen": _("Chosen skills"),
+    "none": _("No matching skill"),
+}
+
 CHOICES_TIMEOUT = 300  # seconds; a save or delete in this process clears them at once
 
 
@@ -274,9 +345,11 @@ def _choices_key(language: str) -> str:
 
 def reference_choices() -> dict:
     """The catalogue's options in the active language: specializations, levels (and their ranks),
-    skills. Read once and cached: rendering and validating them per request cost as much as the
-    page's own queries (bench/README.md). Saving or deleting one clears the cache (profiles.apps);
-    with a per-process cache other processes see the change within CHOICES_TIMEOUT."""
+    skills, and which specializations' listed specialists hold each skill (a specialization's skills,
+    which the skills filter offers when it is chosen). Read once and cached: rendering and validating
+    them per request cost as much as the page's own queries (bench/README.md). Saving or deleting a
+    specialization, level or skill clears the cache (profiles.apps); with a per-process cache other
+    processes see the change, and every process a profile's new skill, within CHOICES_TIMEOUT."""
     key = _choices_key(get_language() or settings.LANGUAGE_CODE)
     choices = cache.get(key)
     if choices is None:
@@ -292,9 +365,24 @@ def reference_choices() -> dict:
                 ((s.pk, s.local_name) for s in Skill.objects.only("name", "name_ru")),
                 key=lambda choice: choice[1].casefold(),
             ),
+            "skill_specializations": skill_specializations(),
         }
         cache.set(key, choices, CHOICES_TIMEOUT)
     return choices
+
+
+def skill_specializations() -> dict[int, set[int]]:
+    """Skill id -> the specializations whose listed specialists hold it. One query (an index scan
+    of profile skills joined to listed profiles), cached with the other choices."""
+    held_by: dict[int, set[int]] = {}
+    pairs = (
+        ProfileSkill.objects.filter(profile__in=Profile.objects.listed())
+        .values_list("skill_id", "profile__qualifications__specialization_id")
+        .distinct()
+    )
+    for skill_id, specialization_id in pairs:
+        held_by.setdefault(skill_id, set()).add(specialization_id)
+    return held_by
 
 
 def clear_reference_choices(**kwargs) -> None:

@@ -10,7 +10,7 @@ from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
 from topfreelancer.state import refusal_to_form, refusal_to_messages
 
-from . import services
+from . import hooks, services
 from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
@@ -64,8 +64,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "profile": profile,
         "qualifications": qualifications,
         "is_owner": profile.user_id == request.user.pk,
+        "name_revealed": bool(revealed),
+        # What higher apps add: the shortlist it was opened from, inviting, posting a need.
+        "back": hooks.back_link(request, profile),
+        "panels": hooks.panels(request, profile),
     }
-    return render(request, "profiles/detail.html", {**context, "name_revealed": bool(revealed)})
+    return render(request, "profiles/detail.html", context)
 
 
 def _own_profile(request) -> Profile:

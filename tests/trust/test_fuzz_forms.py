@@ -205,6 +205,11 @@ def endpoints(world) -> dict[str, Endpoint]:
             reverse("matching:invite", args=[world.need_b.pk, world.profile.pk]),
             reverse("matching:invite", args=[world.need_b.pk, world.profile.pk]),
         ),
+        "invite_from_profile": Endpoint(
+            "customer_b",
+            reverse("matching:invite_from_profile", args=[world.profile.pk]),
+            reverse("matching:invite_from_profile", args=[world.profile.pk]),
+        ),
         "message": Endpoint(
             "customer_a",
             reverse("matching:conversation", args=[world.invitation.pk]),
@@ -362,10 +367,17 @@ def valid_posts(world) -> dict[str, tuple[str, str, dict]]:
             reverse("matching:invite", args=[world.need_b.pk, world.profile.pk]),
             {"message": "Would you join us?"},
         ),
+        "invite_from_profile": (
+            "customer_b",
+            reverse("matching:invite_from_profile", args=[world.profile.pk]),
+            {"need": world.need_b.pk, "message": "", "back_need": ""},
+        ),
     }
 
 
-@pytest.mark.parametrize("name", ["signup", "need_create", "apply", "invite", "profile_edit", "need_edit"])
+@pytest.mark.parametrize(
+    "name", ["signup", "need_create", "apply", "invite", "invite_from_profile", "profile_edit", "need_edit"]
+)
 def test_valid_posts_with_a_few_fields_broken(name, client, world):
     """Random data rarely gets past the first check; these start valid and break one to three fields.
     The edit forms start from what their page shows (posted back unchanged, it saves)."""
@@ -441,6 +453,7 @@ def test_the_endpoints_list_covers_every_post_view_of_the_matrix():
         "needs:edit",
         "needs:level_suggest",
         "matching:invite",
+        "matching:invite_from_profile",
         "matching:message_create",
         "matching:feedback",
         "matching:feedback_flag",

@@ -158,6 +158,10 @@ EXPECTED: dict[str, Probe] = {
         kwargs=lambda w: {"need_pk": w.need_a.pk, "profile_pk": w.profile.pk},
         expected=customers(200),
     ),
+    # The invite form of a profile's page, on a page of its own (GET, or a refused POST).
+    "matching:invite_from_profile": Probe(
+        "get", kwargs=lambda w: {"profile_pk": w.profile.pk}, expected=customers(200, b=200)
+    ),
     "matching:engagements": Probe(
         "get", expected={**dict.fromkeys(ROLES, 200), **ANON, "moderator": 403, "superuser": 403}
     ),
