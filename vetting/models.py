@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from topfreelancer import formats
 from topfreelancer.i18n import Translated
 from topfreelancer.markup import RenderedHTMLField
 from topfreelancer.text import MESSAGE_MAX, TEXT_MAX, WORK_SAMPLE_MAX, CappedTextField, SingleLineCharField
@@ -377,6 +378,13 @@ class Application(models.Model):
         return f"{self.applicant} · {self.specialization}"
 
     @property
+    def status_text(self) -> str:
+        """The status as its badge reads it: "Accepted · Senior" once accepted."""
+        if self.status == ApplicationStatus.ACCEPTED and self.level_id:
+            return _("Accepted · %(level)s") % {"level": self.level}
+        return self.get_status_display()
+
+    @property
     def is_open(self) -> bool:
         return self.status == ApplicationStatus.OPEN
 
@@ -524,8 +532,7 @@ class TestAttempt(models.Model):
 
     @property
     def clock_left(self) -> str:
-        minutes, seconds = divmod(self.seconds_left(), 60)
-        return f"{minutes}:{seconds:02d}"
+        return formats.duration(self.seconds_left())
 
     def seconds_left(self, now=None) -> int:
         now = now or timezone.now()

@@ -6,8 +6,10 @@ from statistics import median
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from topfreelancer import formats
 
 from ..models import (
     Application,
@@ -68,7 +70,7 @@ def application_create(
     if available:
         raise TransitionError(
             _("You can apply to %(specialization)s again on %(date)s.")
-            % {"specialization": specialization, "date": formats.date_format(available, "DATE_FORMAT")}
+            % {"specialization": specialization, "date": formats.date(available)}
         )
     if Application.objects.open().filter(applicant=applicant, specialization=specialization).exists():
         raise TransitionError(_("You already have an application in progress for this specialization."))

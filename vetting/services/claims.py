@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from topfreelancer import formats
+
 from ..models import Application, Claim, Review, StageKind
 from .common import TransitionError, audit, check, lock
 
@@ -17,7 +19,7 @@ class ClaimTaken(TransitionError):
     def __init__(self, claim: Claim):
         super().__init__(
             _("%(who)s is reviewing this application (until %(until)s).")
-            % {"who": claim.moderator, "until": timezone.localtime(claim.expires_at).strftime("%H:%M")}
+            % {"who": claim.moderator, "until": formats.time(claim.expires_at)}
         )
         self.holder = claim.moderator
         self.until = claim.expires_at
