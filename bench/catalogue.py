@@ -66,7 +66,9 @@ def bare_catalogue(request: HttpRequest) -> HttpResponse:
 BARE_TEMPLATE = """{% extends "base.html" %}{% load static %}
 {% block extra_head %}<link rel="stylesheet" href="{% static 'css/profiles.css' %}">{% endblock %}
 {% block main %}<h1>Bare</h1><section id="results" class="catalogue-results"><div class="grid">
-{% for profile in profiles %}{% include "profiles/_card.html" %}{% endfor %}</div></section>{% endblock %}"""
+{% for profile in profiles %}
+{% include "components/profile_card.html" with revealed=profile.name_revealed %}{% endfor %}
+</div></section>{% endblock %}"""
 
 
 def _bare_template():

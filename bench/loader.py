@@ -201,7 +201,7 @@ def _rows(start: int, size: int, *, rng: random.Random, specs, levels, tail, pas
             end = started - timedelta(days=rng.randint(10, 120))
     qualifications = []
     second = random.Random(f"second-{start}")
-    for profile, (slug, code) in zip(profiles, plans, strict=True):
+    for profile, (slug, code, _language) in zip(profiles, plans, strict=True):
         qualifications.append(
             Qualification(
                 profile=profile,

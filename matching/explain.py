@@ -6,11 +6,11 @@ Where the profile lacks the data for a component, the sentence says so instead o
 from datetime import date
 from decimal import Decimal
 
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from profiles.choices import Language
+from topfreelancer import formats
 
 
 def _level_name(names: dict | None, code: str | None) -> str:
@@ -20,12 +20,8 @@ def _level_name(names: dict | None, code: str | None) -> str:
     return names.get(language) or names.get("en") or code or "?"
 
 
-def _offset(hours: int) -> str:
-    return f"UTC{hours:+d}" if hours else "UTC"
-
-
 def _date(value: str) -> str:
-    return formats.date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    return formats.date(date.fromisoformat(value))
 
 
 def _level(facts: dict) -> str:
@@ -106,30 +102,27 @@ def _rate(facts: dict) -> str:
 
 
 def _languages(facts: dict) -> str | None:
+
     asked = facts.get("languages_asked") or []
     if not asked:
         return None
     missing = [code for code in asked if code not in set(facts.get("languages_spoken") or [])]
     if not missing:
         return _("speaks the asked languages")
-    labels = dict(Language.choices)
-    names = [str(labels.get(code, code)) for code in missing]
-    if (translation.get_language() or "en")[:2] == "ru":  # language names are not capitalized in Russian
-        names = [name.lower() for name in names]
-    return _("does not list %(languages)s") % {"languages": ", ".join(names)}
+    return _("does not list %(languages)s") % {"languages": formats.language_names(missing)}
 
 
 def _timezone(facts: dict) -> str | None:
     window = facts.get("utc_window")
     if not window:
         return None
-    span = f"{_offset(window[0])}…{_offset(window[1])}"
+    span = formats.utc_window(window[0], window[1])
     if facts.get("utc_offset") is None:
         return _("time zone not given")
     offset = facts["utc_offset"]
     if window[0] <= offset <= window[1]:
         return _("time zone inside %(window)s") % {"window": span}
-    return _("%(offset)s, outside %(window)s") % {"offset": _offset(offset), "window": span}
+    return _("%(offset)s, outside %(window)s") % {"offset": formats.utc_offset(offset), "window": span}
 
 
 def _track_record(facts: dict) -> str | None:

@@ -33,6 +33,17 @@ class MatchQuerySet(models.QuerySet):
         return self.filter(dismissed_at__isnull=True)
 
 
+COMPONENT_LABELS = {
+    "level": _("Level"),
+    "skill": _("Skills"),
+    "availability": _("Availability"),
+    "rate": _("Rate"),
+    "language": _("Language"),
+    "timezone": _("Time zone"),
+    "track_record": _("Track record"),
+}
+
+
 class Match(models.Model):
     """A scored (need, profile) pair: the score, its components in [0, 1] and the facts behind them.
 
@@ -86,6 +97,11 @@ class Match(models.Model):
     @property
     def score_percent(self) -> int:
         return round(self.score * 100)
+
+    @property
+    def scores(self) -> list[tuple[str, float]]:
+        """(label, value) per component, in COMPONENTS order: the shortlist's score meters."""
+        return [(COMPONENT_LABELS[name], getattr(self, f"{name}_fit")) for name in COMPONENTS]
 
     @property
     def explanation(self) -> str:

@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import Language
+from topfreelancer import formats
 from topfreelancer.ids import IdChoiceField, IdMultipleChoiceField
 from vetting.models import Level, Skill, Specialization
 
 from .level_helper import QUESTIONS
 from .models import Need
 
-UTC_CHOICES = [("", "—")] + [(str(h), f"UTC{h:+d}" if h else "UTC") for h in range(-12, 15)]
+UTC_CHOICES = [("", "—")] + [(str(h), formats.utc_offset(h)) for h in range(-12, 15)]
 
 
 class SkillChoiceField(IdMultipleChoiceField):

@@ -81,6 +81,11 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "matching.context_processors.unread_messages",
             ],
+            # Project-wide tags (topfreelancer is no app): formats by locale, the shared components.
+            "libraries": {
+                "formats": "topfreelancer.templatetags.formats",
+                "components": "topfreelancer.templatetags.components",
+            },
         },
     },
 ]
@@ -161,6 +166,8 @@ LOCALE_PATHS = [BASE_DIR / "topfreelancer" / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Dates and times the same way everywhere, the admin included (topfreelancer/formats).
+FORMAT_MODULE_PATH = ["topfreelancer.formats"]
 
 # --- Static and uploaded files -------------------------------------------------------------
 STATIC_URL = "/static/"

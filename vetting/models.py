@@ -8,7 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from topfreelancer import clock
+from topfreelancer import clock, formats
 from topfreelancer.i18n import Translated
 from topfreelancer.markup import RenderedHTMLField, render_markdown
 from topfreelancer.text import MESSAGE_MAX, TEXT_MAX, WORK_SAMPLE_MAX, CappedTextField, SingleLineCharField
@@ -449,6 +449,13 @@ class Application(models.Model):
         return f"{self.applicant} · {self.specialization}"
 
     @property
+    def status_text(self) -> str:
+        """The status as its badge reads it: "Accepted · Senior" once accepted."""
+        if self.status == ApplicationStatus.ACCEPTED and self.level_id:
+            return _("Accepted · %(level)s") % {"level": self.level}
+        return self.get_status_display()
+
+    @property
     def is_open(self) -> bool:
         return self.status == ApplicationStatus.OPEN
 
@@ -626,8 +633,7 @@ class TestAttempt(models.Model):
 
     @property
     def clock_left(self) -> str:
-        minutes, seconds = divmod(self.seconds_left(), 60)
-        return f"{minutes}:{seconds:02d}"
+        return formats.duration(self.seconds_left())
 
     def seconds_left(self, now=None) -> int:
         now = now or clock.now()

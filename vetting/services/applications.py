@@ -5,11 +5,10 @@ from datetime import datetime, timedelta
 from statistics import median
 
 from django.db import IntegrityError, transaction
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import email_to_user
-from topfreelancer import clock, state
+from topfreelancer import clock, formats, state
 
 from ..models import (
     Application,
@@ -54,7 +53,7 @@ def application_create(
     if available:
         raise DomainError(
             _("You can apply to %(specialization)s again on %(date)s.")
-            % {"specialization": specialization, "date": formats.date_format(available, "DATE_FORMAT")}
+            % {"specialization": specialization, "date": formats.date(available)}
         )
     if Application.objects.open().filter(applicant=applicant, specialization=specialization).exists():
         raise DomainError(_("You already have an application in progress for this specialization."))

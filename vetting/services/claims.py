@@ -4,10 +4,9 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from topfreelancer import clock
+from topfreelancer import clock, formats
 
 from ..models import Application, Claim, Review, StageKind
 from .common import DomainError, audit, check, lock
@@ -19,7 +18,7 @@ class ClaimTaken(DomainError):
     def __init__(self, claim: Claim):
         super().__init__(
             _("%(who)s is reviewing this application (until %(until)s).")
-            % {"who": claim.moderator, "until": timezone.localtime(claim.expires_at).strftime("%H:%M")}
+            % {"who": claim.moderator, "until": formats.time(claim.expires_at)}
         )
         self.holder = claim.moderator
         self.until = claim.expires_at
