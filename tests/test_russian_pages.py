@@ -11,7 +11,6 @@ the code, and the English names and texts of reference rows, all where their Rus
 import io
 
 import pytest
-from accounts.demo import demo_user
 from django.conf import settings
 from django.contrib import admin
 from django.core.management import call_command
@@ -19,6 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
+from tests.factories import ApplicantFactory
 from vetting import services as vetting
 from vetting.models import Application, StageKind
 
@@ -43,7 +43,7 @@ def _roles() -> dict[str, User | None]:
     vetting.attempt_start(application=skill_test, applicant=skill_test.applicant)  # a test under way
     return {
         "visitor": None,
-        "applicant_new": demo_user("new.applicant@example.com", "Nina Newcomer", User.Role.APPLICANT),
+        "applicant_new": ApplicantFactory(email="new.applicant@example.com", full_name="Nina Newcomer"),
         "applicant_screening": _applicant(status="open", current_stage__kind=StageKind.SCREENING),
         "applicant_skill_test": skill_test.applicant,
         "applicant_work_sample": _applicant(status="open", current_stage__kind=StageKind.WORK_SAMPLE),
