@@ -15,6 +15,7 @@ class ProfilesConfig(AppConfig):
         from .filters import clear_reference_choices
         from .models import Skill, Synonym
         from .money import ExchangeRate, clear_rate_table
+        from .rendered import bump_generation
         from .services import _grant_on_acceptance
         from .words import clear_vocabulary
 
@@ -25,6 +26,14 @@ class ProfilesConfig(AppConfig):
         for model in (Specialization, Level, Skill):
             post_save.connect(clear_reference_choices, sender=model)
             post_delete.connect(clear_reference_choices, sender=model)
+        # Cached cards and profile pages show these names and the rates (profiles.rendered).
+        for model in (Specialization, Level, Skill, ExchangeRate):
+            post_save.connect(
+                bump_generation, sender=model, dispatch_uid=f"profiles.rendered.save.{model.__name__}"
+            )
+            post_delete.connect(
+                bump_generation, sender=model, dispatch_uid=f"profiles.rendered.del.{model.__name__}"
+            )
         for model in (Specialization, Level, Skill, Synonym):
             post_save.connect(clear_vocabulary, sender=model)
             post_delete.connect(clear_vocabulary, sender=model)

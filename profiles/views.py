@@ -1,19 +1,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
 
-from . import services
+from . import rendered, services
 from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
-from .selectors import catalogue_page, count_cache_key, profile_for_page, with_card_extras
+from .selectors import catalogue_page, count_cache_key, profile_for_page, profile_page_stamp, with_card_extras
 
 
 def _page_number(request) -> int:
@@ -40,7 +43,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
     if page.number > 1 and not page.profiles:
         raise Http404(_("There is no such page of specialists."))  # past the last page: not an empty one
-    with_card_extras(page.profiles, viewer=request.user)
+    rendered.attach_cards(with_card_extras(page.profiles, viewer=request.user))
     query = request.GET.copy()
     query.pop("page", None)
     template = "profiles/catalogue.html"
@@ -54,6 +57,23 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A profile's public page. Its body is cached per profile version, language and whether the
+    viewer sees the full name (profiles.rendered); the owner's own view is always rendered."""
+    stamp = profile_page_stamp(pk=pk) if parse_id(pk) else None
+    if stamp is None or stamp["user_id"] == request.user.pk:
+        page = _detail_page(request, pk)
+    else:
+        revealed = bool(names_revealed(viewer=request.user, user_ids=[stamp["user_id"]]))
+        key = rendered.page_key(stamp, name_revealed=revealed)
+        page = cache.get(key)
+        if page is None:
+            page = _detail_page(request, pk, name_revealed=revealed)
+            cache.set(key, page, rendered.RENDER_TIMEOUT)
+    return render(request, "profiles/detail.html", {"title": page["title"], "body": mark_safe(page["body"])})
+
+
+def _detail_page(request: HttpRequest, pk: int, *, name_revealed: bool | None = None) -> dict:
+    """The page's title and body, rendered (the owner's own profile in any state, else listed)."""
     profile = profile_for_page(pk=pk, viewer=request.user) if parse_id(pk) else None
     if profile is None:
         raise Http404
@@ -62,9 +82,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         from vetting.selectors import vetting_evidence
 
         evidence = vetting_evidence(user=profile.user)
-    revealed = names_revealed(viewer=request.user, user_ids=[profile.user_id])
-    context = {"profile": profile, "evidence": evidence, "is_owner": profile.user_id == request.user.pk}
-    return render(request, "profiles/detail.html", {**context, "name_revealed": bool(revealed)})
+    if name_revealed is None:
+        name_revealed = bool(names_revealed(viewer=request.user, user_ids=[profile.user_id]))
+    context = {
+        "profile": profile,
+        "evidence": evidence,
+        "is_owner": profile.user_id == request.user.pk,
+        "name_revealed": name_revealed,
+    }
+    body = render_to_string("profiles/_detail_body.html", context, request)
+    return {"title": profile.headline or str(profile.specialization.name), "body": str(body)}
 
 
 def _own_profile(request) -> Profile:
