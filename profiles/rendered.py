@@ -100,3 +100,10 @@ def attach_cards(profiles: list) -> list:
 def page_key(stamp_row: dict, *, name_revealed: bool) -> str:
     """The key of a public profile page's body (profiles.selectors.profile_page_stamp)."""
     return _key("page", context_stamp(), *(stamp_row[k] for k in sorted(stamp_row)), name_revealed)
+
+
+def filters_key(params) -> str:
+    """The key of the catalogue's filter form as these (valid) parameters fill it: the form shows
+    nothing but them and the reference data's choices in the page's language."""
+    pairs = sorted((k, v) for k, values in params.lists() if k != "page" for v in values)
+    return _key("filters", context_stamp(), pairs)

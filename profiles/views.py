@@ -30,7 +30,8 @@ def _page_number(request) -> int:
 def catalogue(request: HttpRequest) -> HttpResponse:
     """The public catalogue: listed profiles, filtered, searched, sorted, one page at a time."""
     filterset = CatalogueFilter(request.GET or None, queryset=Profile.objects.listed())
-    if filterset.is_bound and filterset.is_valid():
+    valid = filterset.is_bound and filterset.is_valid()
+    if valid:
         queryset, related = filterset.split(filterset.queryset)
     else:
         queryset, related = Profile.objects.listed(), []
@@ -49,10 +50,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     template = "profiles/catalogue.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
+    # The filter form rendered once per filter and language; a form with errors is never stored.
+    filters_key = rendered.filters_key(request.GET) if valid or not filterset.is_bound else ""
     return render(
         request,
         template,
-        {"filter": filterset, "page": page, "query": query.urlencode()},
+        {"filter": filterset, "page": page, "query": query.urlencode(), "filters_key": filters_key},
     )
 
 

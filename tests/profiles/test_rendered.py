@@ -36,7 +36,10 @@ def queries(client, url) -> list[str]:
 @pytest.fixture
 def sam():
     profile = ProfileFactory(
-        user=ApplicantFactory(full_name="Sam Van Specialist"), headline="Payments backend", rate_min=50, currency="USD"
+        user=ApplicantFactory(full_name="Sam Van Specialist"),
+        headline="Payments backend",
+        rate_min=50,
+        currency="USD",
     )
     ProfileSkillFactory(profile=profile, skill=SkillFactory(name="Django"))
     return profile
@@ -103,7 +106,13 @@ def test_the_profile_page_is_cached_and_follows_its_changes(client, sam):
     assert len(queries(client, detail)) == 1  # the version row; nothing else is read
     assert body(client, detail) == first
     track_record_update(
-        profile_id=sam.pk, completed=6, feedback_count=6, fit_at=6, quality_avg=4.5, communication_avg=4.0, hire_again=5
+        profile_id=sam.pk,
+        completed=6,
+        feedback_count=6,
+        fit_at=6,
+        quality_avg=4.5,
+        communication_avg=4.0,
+        hire_again=5,
     )
     assert "Track record" in body(client, detail) and "Track record" not in first
     sam.summary = "A new summary of the work."
