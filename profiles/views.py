@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
+from vetting.selectors import vetting_evidence
 
 from . import rendered, services
 from .filters import CatalogueFilter, sort_key
@@ -82,8 +83,6 @@ def _detail_page(request: HttpRequest, pk: int, *, name_revealed: bool | None = 
         raise Http404
     evidence = []
     if profile.accepted_at:
-        from vetting.selectors import vetting_evidence
-
         evidence = vetting_evidence(user=profile.user)
     if name_revealed is None:
         name_revealed = bool(names_revealed(viewer=request.user, user_ids=[profile.user_id]))

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from profiles import selectors
 from profiles.models import Profile
 from profiles.search import reindex
 from tests.factories import ProfileFactory, ProfileSkillFactory, SkillFactory, SpecializationFactory
@@ -43,8 +44,6 @@ def test_a_searched_page_counts_its_window_exactly(client, payments):
 
 
 def test_past_the_window_the_count_says_more_than(client, payments, monkeypatch):
-    from profiles import selectors
-
     monkeypatch.setattr(selectors, "RANK_WINDOW", 21)
     monkeypatch.setattr(selectors, "COUNT_CAP", 21)
     page, body, counts = get(client, q="payments", skills=payments["figma"].pk)

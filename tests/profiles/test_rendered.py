@@ -45,7 +45,8 @@ def sam():
     return profile
 
 
-def test_a_card_is_rendered_once_then_served_from_the_cache(client, sam):
+@pytest.mark.usefixtures("sam")
+def test_a_card_is_rendered_once_then_served_from_the_cache(client):
     first = body(client, CATALOGUE)
     again = queries(client, CATALOGUE)
     assert not any("profiles_profileskill" in sql for sql in again)  # its skills are not read again
@@ -73,7 +74,8 @@ def test_a_renamed_skill_or_owner_shows_at_once(client, sam):
     assert "Samuel O." in body(client, CATALOGUE) and "Samuel O." in body(client, detail)
 
 
-def test_a_new_exchange_rate_converts_cached_cards_again(client, sam):
+@pytest.mark.usefixtures("sam")
+def test_a_new_exchange_rate_converts_cached_cards_again(client):
     def shown():
         return body(client, CATALOGUE, accept_language="ru")
 
@@ -84,7 +86,8 @@ def test_a_new_exchange_rate_converts_cached_cards_again(client, sam):
     assert ("5 000" in after or "5000" in after) and after != before
 
 
-def test_a_rate_dated_ahead_changes_the_card_when_it_comes_into_force(client, sam, monkeypatch):
+@pytest.mark.usefixtures("sam")
+def test_a_rate_dated_ahead_changes_the_card_when_it_comes_into_force(client, monkeypatch):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     ExchangeRate.objects.create(currency="RUB", valid_from=tomorrow, units_per_base=Decimal(100))
     today = body(client, CATALOGUE, accept_language="ru")
@@ -94,7 +97,8 @@ def test_a_rate_dated_ahead_changes_the_card_when_it_comes_into_force(client, sa
     assert "5 000" in later or "5000" in later
 
 
-def test_cards_are_cached_per_language(client, sam):
+@pytest.mark.usefixtures("sam")
+def test_cards_are_cached_per_language(client):
     english = body(client, CATALOGUE, accept_language="en")
     russian = body(client, CATALOGUE, accept_language="ru")
     assert "Availability" in english and "Availability" not in russian
