@@ -12,7 +12,11 @@ and sort requests, through Django's test Client (full middleware stack, no netwo
 - fragment: the same with htmx headers (only the #results partial, what filtering swaps in);
 - bare: GET /__bench__/catalogue/?ids=<the page's profile ids> - the same cards in the same layout,
   fetched by primary key with the same joins and prefetch (profiles.selectors.with_card_data),
-  with no filtering, counting, sorting or filter form: the floor for rendering that page.
+  with no filtering, counting, sorting or filter form: the floor for rendering that page, and this
+  machine's yardstick (it renders every card, as before the cards were cached);
+- bare, cached cards: the same with `cached=1`: the cards' extras (verified stages, the naming rule)
+  and the cards from the cache of rendered cards (profiles.rendered), as the page shows them: the
+  floor for that page today, so page / this is what filtering, counting and the form cost.
 
 The ratio is median(page) / median(bare), from the same rounds.
 """
@@ -40,13 +44,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import include, path, reverse
 
 from bench.loader import load_profiles
-from profiles.models import (
-    Profile,
-)
-from profiles.selectors import (
-    count_cache_key,
-    with_card_data,
-)
+from profiles.models import Profile
+from profiles.rendered import attach_cards
+from profiles.selectors import count_cache_key, with_card_data, with_card_extras
 from vetting.models import Level, Skill, Specialization
 
 REPEATS = 15
@@ -58,17 +58,20 @@ PROFILE_LINK = re.compile(r'href="/(?:[a-z]{2}/)?specialists/(\d+)/"')
 def bare_catalogue(request: HttpRequest) -> HttpResponse:
     """The same cards in the same layout, by primary key: no filter, count, sort or form."""
     ids = [int(pk) for pk in request.GET.get("ids", "").split(",") if pk.isdigit()]
-    by_pk = {p.pk: p for p in with_card_data(Profile.objects.filter(pk__in=ids))}
-    context = {"profiles": [by_pk[pk] for pk in ids if pk in by_pk]}
-    return HttpResponse(_bare_template().render(context, request))
+    cached = request.GET.get("cached") == "1"
+    by_pk = {p.pk: p for p in with_card_data(Profile.objects.filter(pk__in=ids), skills=not cached)}
+    profiles = [by_pk[pk] for pk in ids if pk in by_pk]
+    if cached:  # the same cards as the page shows them, from the cache of rendered cards
+        attach_cards(with_card_extras(profiles, viewer=request.user))
+    return HttpResponse(_bare_template().render({"profiles": profiles}, request))
 
 
-BARE_TEMPLATE = """{% extends "base.html" %}{% load static %}
+BARE_TEMPLATE = """{% extends "base.html" %}{% load static cards %}
 {% block extra_head %}<link rel="stylesheet" href="{% static 'css/profiles.css' %}">{% endblock %}
 {% block main %}<h1>Bare</h1><section id="results" class="catalogue-results"><div class="grid">
-{% for profile in profiles %}
-{% include "components/profile_card.html" with revealed=profile.name_revealed %}{% endfor %}
-</div></section>{% endblock %}"""
+{% for profile in profiles %}{% cached_card profile %}
+{% include "components/profile_card.html" with revealed=profile.name_revealed %}
+{% endcached_card %}{% endfor %}</div></section>{% endblock %}"""
 
 
 def _bare_template():
@@ -161,7 +164,7 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
     with CaptureQueriesContext(connection) as captured:
         _get(client, "/" + BARE_PATH, bare)
     bare_queries = len(captured)
-    times = {"page": [], "page_cold": [], "fragment": [], "bare": []}
+    times = {"page": [], "page_cold": [], "fragment": [], "bare": [], "bare_cached": []}
     count_key = count_cache_key(QueryDict(urlencode(params, doseq=True)))
     for round_ in range(warmup + repeats):
         for key, (url, data, headers) in {
@@ -169,6 +172,7 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
             "page_cold": (catalogue, params, {}),
             "fragment": (catalogue, params, htmx),
             "bare": ("/" + BARE_PATH, bare, {}),
+            "bare_cached": ("/" + BARE_PATH, {**bare, "cached": "1"}, {}),
         }.items():
             if key == "page_cold":  # the first visitor of this filter in COUNT_TIMEOUT
                 cache.delete(count_key)
@@ -188,6 +192,7 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
     row["ratio"] = round(row["page_median_ms"] / row["bare_median_ms"], 2)
     row["cold_ratio"] = round(row["page_cold_median_ms"] / row["bare_median_ms"], 2)
     row["fragment_ratio"] = round(row["fragment_median_ms"] / row["bare_median_ms"], 2)
+    row["cached_bare_ratio"] = round(row["page_median_ms"] / row["bare_cached_median_ms"], 2)
     return row
 
 
@@ -211,15 +216,16 @@ def print_rows(rows: list[dict], out=None) -> None:
     write(
         "| listed | combination | rows | queries (SQL ms) | page median ms | page p95 ms "
         "| fragment median ms | bare median ms | bare p95 ms | page × bare "
-        "| count not cached: page median ms | × bare |\n"
+        "| count not cached: page median ms | × bare | bare, cached cards median ms | page × that |\n"
     )
-    write("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    write("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     for r in rows:
         write(
             f"| {r['listed']:,} | {r['combination']} | {r['rows']} | {r['queries']} ({r['page_sql_ms']}) "
             f"| {r['page_median_ms']} "
             f"| {r['page_p95_ms']} | {r['fragment_median_ms']} | {r['bare_median_ms']} | {r['bare_p95_ms']} "
-            f"| {r['ratio']} | {r['page_cold_median_ms']} | {r['cold_ratio']} |\n"
+            f"| {r['ratio']} | {r['page_cold_median_ms']} | {r['cold_ratio']} "
+            f"| {r['bare_cached_median_ms']} | {r['cached_bare_ratio']} |\n"
         )
 
 

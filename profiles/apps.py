@@ -13,7 +13,7 @@ class ProfilesConfig(AppConfig):
         # These import models: only once the app registry is ready.
         from vetting.models import Level, Skill, Specialization  # noqa: PLC0415 - models, see above
 
-        from . import filters, money, search, services, words  # noqa: PLC0415 - models, see above
+        from . import filters, money, rendered, search, services, words  # noqa: PLC0415 - models, see above
         from .models import Synonym  # noqa: PLC0415 - models, see above
 
         application_accepted.connect(
@@ -25,6 +25,16 @@ class ProfilesConfig(AppConfig):
         for model in (Specialization, Level, Skill):
             post_save.connect(filters.clear_reference_choices, sender=model)
             post_delete.connect(filters.clear_reference_choices, sender=model)
+        # Cached cards and profile pages show these names and the rates (profiles.rendered).
+        for model in (Specialization, Level, Skill, money.ExchangeRate):
+            post_save.connect(
+                rendered.bump_generation,
+                sender=model,
+                dispatch_uid=f"profiles.rendered.save.{model.__name__}",
+            )
+            post_delete.connect(
+                rendered.bump_generation, sender=model, dispatch_uid=f"profiles.rendered.del.{model.__name__}"
+            )
         for model in (Specialization, Level, Skill, Synonym):
             post_save.connect(words.clear_vocabulary, sender=model)
             post_delete.connect(words.clear_vocabulary, sender=model)

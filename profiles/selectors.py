@@ -7,8 +7,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import IntegerField, Prefetch, QuerySet, Subquery, prefetch_related_objects
 from django.http import QueryDict
 
 from accounts.names import names_revealed
@@ -48,22 +47,32 @@ class CataloguePage:
         return self.number + 1
 
 
-def with_card_data(queryset: QuerySet) -> QuerySet:
-    """What a card shows, in a constant number of queries: one join, a prefetch of skills and one
-    of qualifications (the primary first)."""
-    return (
+def _card_skills() -> Prefetch:
+    return Prefetch(
+        "skills", queryset=ProfileSkill.objects.select_related("skill").order_by("-verified", "skill__name")
+    )
+
+
+def with_card_data(queryset: QuerySet, *, skills: bool = True) -> QuerySet:
+    """What a card shows, in a constant number of queries: one join, a prefetch of qualifications
+    (the primary first) and one of skills. skills=False leaves the skills to with_card_skills, for
+    the cards not in the cache (profiles.rendered.attach_cards)."""
+    queryset = (
         queryset.defer("search_vector", "search_text")
         .select_related("specialization", "level", "user")
         .prefetch_related(
             Prefetch(
-                "skills",
-                queryset=ProfileSkill.objects.select_related("skill").order_by("-verified", "skill__name"),
-            ),
-            Prefetch(
                 "qualifications", queryset=Qualification.objects.select_related("specialization", "level")
-            ),
+            )
         )
     )
+    return queryset.prefetch_related(_card_skills()) if skills else queryset
+
+
+def with_card_skills(profiles: list[Profile]) -> list[Profile]:
+    """The skills of these cards, in one query."""
+    prefetch_related_objects(profiles, _card_skills())
+    return profiles
 
 
 def count_cache_key(params: QueryDict) -> str:
@@ -84,23 +93,31 @@ def catalogue_page(
     """One page of listed profiles (page_size + 1 rows: is there a next page?) and a capped count.
     related: conditions on child tables (CatalogueFilter.split), applied here to queryset.
 
-    A first page with no next page is its own exact count. Otherwise the count is a query, which
-    costs more than the page when filters and search combine (the planner cannot stop early
-    without an order), so it is cached for COUNT_TIMEOUT under count_key (count_cache_key).
-    The count may then lag the list by that long; the list never does.
+    A first page with no next page is its own exact count. With a search ("Best match") the window
+    of RANK_WINDOW + 1 matches read for ranking is the count (capped at COUNT_CAP == RANK_WINDOW):
+    no count query. Otherwise the count is a query, which costs more than the page when filters
+    combine (the planner cannot stop early without an order), so it is cached for COUNT_TIMEOUT
+    under count_key (count_cache_key). The count may then lag the list by that long; the list never
+    does.
     """
     page = max(1, min(page, 10_000))
     if sort == "relevance" and RANK not in queryset.query.annotations:
         sort = "level"  # nothing searched: the best match is the most qualified
     base, queryset = queryset, queryset.filter(*related)
-    shown = queryset
+    shown, window = queryset, None
     if sort == "relevance":
-        shown = queryset.filter(pk__in=_first(base.order_by(*order_by(base, "level")), related, RANK_WINDOW))
+        # The window "Best match" ranks, one more to know whether there are more than it holds.
+        window = _first(base.order_by(*order_by(base, "level")), related, RANK_WINDOW + 1)
+        shown = queryset.filter(pk__in=window[:RANK_WINDOW])
     offset = (page - 1) * page_size
-    rows = list(with_card_data(shown.order_by(*order_by(shown, sort)))[offset : offset + page_size + 1])
+    rows = list(
+        with_card_data(shown.order_by(*order_by(shown, sort)), skills=False)[offset : offset + page_size + 1]
+    )
     exact = page == 1 and len(rows) <= page_size
     if exact:
         count = len(rows)
+    elif window is not None:  # the window is the count, capped as any count (COUNT_CAP == RANK_WINDOW)
+        count, exact = len(window), len(window) <= COUNT_CAP
     else:
         count = cache.get_or_set(
             count_key,
@@ -116,7 +133,7 @@ def catalogue_page(
     )
 
 
-def _first(base: QuerySet, related: Sequence, limit: int):
+def _first(base: QuerySet, related: Sequence, limit: int) -> list[int]:
     """The pks of the first `limit` profiles of base, in its order, that meet related too (the
     window "Best match" ranks).
 
@@ -124,16 +141,25 @@ def _first(base: QuerySet, related: Sequence, limit: int):
     its child tables as if independent; a skill filter (figma within UI/UX design: all of them)
     made it expect 177 matches where there were 8,000 and read them all through a bitmap scan
     instead of stopping after `limit` (bench/README.md). So on PostgreSQL base is planned alone, in
-    a subquery it cannot flatten (OFFSET 0), and the child tables' conditions are a column the outer
-    query filters on (assumed to keep half): it walks an index when the profile's own matches are
-    many and still reads them through the search index when they are few (a rare word). Left: a
-    rare skill in a large specialization makes the walk read its profiles until `limit` have it.
+    a subquery it cannot flatten (OFFSET 0), and each child-table condition is a column the outer
+    query filters on: it walks an index when the profile's own matches are many and still reads them
+    through the search index when they are few (a rare word). Each such column is a scalar subquery
+    (`SELECT 1 ... LIMIT 1`), probed by index for each row the walk reads: as an EXISTS the planner
+    hashed the whole child table's matching rows first (12,000 skill rows for figma, 18 ms) to
+    filter the ~110 rows the walk reads (0.5 ms by probes). Left: a rare skill in a large
+    specialization makes the walk read its profiles until `limit` have it.
     """
     if not related or connection.vendor != "postgresql":
-        return base.filter(*related).values("pk")[:limit]
-    inner = base.annotate(related_match=ExpressionWrapper(Q(*related), output_field=BooleanField()))
-    sql, params = inner.values("pk", "related_match").query.sql_with_params()
-    return RawSQL(f"SELECT w.pk FROM ({sql} OFFSET 0) w WHERE w.related_match LIMIT %s", (*params, limit))
+        return list(base.filter(*related).values_list("pk", flat=True)[:limit])
+    probes = {
+        f"related_{i}": Subquery(condition.query, output_field=IntegerField())
+        for i, condition in enumerate(related)
+    }
+    sql, params = base.annotate(**probes).values("pk", *probes).query.sql_with_params()
+    where = " AND ".join(f"w.{name} IS NOT NULL" for name in probes)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT w.pk FROM ({sql} OFFSET 0) w WHERE {where} LIMIT %s", (*params, limit))
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 def profile_for_page(*, pk: int, viewer) -> Profile | None:
@@ -173,6 +199,25 @@ def with_evidence(profile: Profile) -> list[Qualification]:
     return qualifications
 
 
+def profile_page_stamp(*, pk: int) -> dict | None:
+    """What a listed profile's public page shows changes only with these (profiles.rendered): one
+    indexed row, read before deciding whether the page must be rendered. None: not listed."""
+    return (
+        Profile.objects.listed()
+        .filter(pk=pk)
+        .values(
+            "pk",
+            "user_id",
+            "updated_at",
+            "accepted_at",
+            "rate_min_base_cents",
+            "user__full_name",
+            "track_record__updated_at",
+        )
+        .first()
+    )
+
+
 def featured_profiles(*, count: int = 3, pool: int = 30) -> list[Profile]:
     """The landing page's specialists: the highest levels, one per specialization where possible.
 
@@ -189,7 +234,9 @@ def featured_profiles(*, count: int = 3, pool: int = 30) -> list[Profile]:
             seen.add(specialization_id)
     chosen += [pk for pk, _ in candidates if pk not in chosen][: max(0, count - len(chosen))]
     chosen = chosen[:count]
-    by_pk = {profile.pk: profile for profile in with_card_data(Profile.objects.filter(pk__in=chosen))}
+    by_pk = {
+        profile.pk: profile for profile in with_card_data(Profile.objects.filter(pk__in=chosen), skills=False)
+    }
     return [by_pk[pk] for pk in chosen if pk in by_pk]
 
 

@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -10,11 +13,18 @@ from accounts.names import names_revealed
 from topfreelancer.ids import parse_id
 from topfreelancer.state import refusal_to_form, refusal_to_messages
 
-from . import hooks, services
+from . import hooks, rendered, services
 from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
-from .selectors import catalogue_page, count_cache_key, profile_for_page, with_card_extras, with_evidence
+from .selectors import (
+    catalogue_page,
+    count_cache_key,
+    profile_for_page,
+    profile_page_stamp,
+    with_card_extras,
+    with_evidence,
+)
 
 
 def _page_number(request) -> int:
@@ -28,7 +38,8 @@ def _page_number(request) -> int:
 def catalogue(request: HttpRequest) -> HttpResponse:
     """The public catalogue: listed profiles, filtered, searched, sorted, one page at a time."""
     filterset = CatalogueFilter(request.GET or None, queryset=Profile.objects.listed())
-    if filterset.is_bound and filterset.is_valid():
+    valid = filterset.is_bound and filterset.is_valid()
+    if valid:
         queryset, related = filterset.split(filterset.queryset)
     else:
         queryset, related = Profile.objects.listed(), []
@@ -41,35 +52,68 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     )
     if page.number > 1 and not page.profiles:
         raise Http404(_("There is no such page of specialists."))  # past the last page: not an empty one
-    with_card_extras(page.profiles, viewer=request.user)
+    rendered.attach_cards(with_card_extras(page.profiles, viewer=request.user))
     query = request.GET.copy()
     query.pop("page", None)
     template = "profiles/catalogue.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
+    # The filter form rendered once per filter and language; a form with errors is never stored.
+    filters_key = rendered.filters_key(request.GET) if valid or not filterset.is_bound else ""
     return render(
         request,
         template,
-        {"filter": filterset, "page": page, "query": query.urlencode()},
+        {"filter": filterset, "page": page, "query": query.urlencode(), "filters_key": filters_key},
     )
 
 
+# Where the body (cached for every viewer of a kind) takes this viewer's panels.
+PANELS = "<!-- profile panels -->"
+
+
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A profile's public page. Its body is cached per profile version, language and whether the
+    viewer sees the full name (profiles.rendered); the owner's own view is always rendered. What
+    higher apps add for this viewer (profiles.hooks: the shortlist it was opened from, inviting,
+    posting a need) is never cached: it is drawn around and into the body on every request."""
+    stamp = profile_page_stamp(pk=pk) if parse_id(pk) else None
+    if stamp is None or stamp["user_id"] == request.user.pk:
+        profile, page = _detail_page(request, pk)
+    else:
+        revealed = bool(names_revealed(viewer=request.user, user_ids=[stamp["user_id"]]))
+        key = rendered.page_key(stamp, name_revealed=revealed)
+        page = cache.get(key)
+        if page is None:
+            profile, page = _detail_page(request, pk, name_revealed=revealed)
+            cache.set(key, page, rendered.RENDER_TIMEOUT)
+        else:
+            profile = Profile.objects.select_related("user").get(pk=stamp["pk"])
+    panels = "".join(hooks.panels(request, profile))
+    context = {
+        "title": page["title"],
+        "body": mark_safe(page["body"].replace(PANELS, panels)),  # both our own renderings
+        "back": hooks.back_link(request, profile),
+    }
+    return render(request, "profiles/detail.html", context)
+
+
+def _detail_page(request: HttpRequest, pk: int, *, name_revealed: bool | None = None) -> tuple[Profile, dict]:
+    """The profile and its page's title and body, rendered (the owner's own profile in any state,
+    else listed)."""
     profile = profile_for_page(pk=pk, viewer=request.user) if parse_id(pk) else None
     if profile is None:
         raise Http404
-    qualifications = with_evidence(profile)
-    revealed = names_revealed(viewer=request.user, user_ids=[profile.user_id])
+    if name_revealed is None:
+        name_revealed = bool(names_revealed(viewer=request.user, user_ids=[profile.user_id]))
     context = {
         "profile": profile,
-        "qualifications": qualifications,
+        "qualifications": with_evidence(profile),
         "is_owner": profile.user_id == request.user.pk,
-        "name_revealed": bool(revealed),
-        # What higher apps add: the shortlist it was opened from, inviting, posting a need.
-        "back": hooks.back_link(request, profile),
-        "panels": hooks.panels(request, profile),
+        "name_revealed": name_revealed,
+        "panels_mark": PANELS,
     }
-    return render(request, "profiles/detail.html", context)
+    body = render_to_string("profiles/_detail_body.html", context, request)
+    return profile, {"title": profile.headline or str(profile.specialization.name), "body": str(body)}
 
 
 def _own_profile(request) -> Profile:

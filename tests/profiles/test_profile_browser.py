@@ -74,3 +74,15 @@ def test_specialist_edits_and_publishes_then_a_visitor_finds_and_opens_it(page, 
     assert visitor.locator("h1").inner_text() == "API documentation lead"
     assert "Orbital Bank" in visitor.content()
     assert profile.user.email not in visitor.content() and "Dana Writer" not in visitor.content()
+
+    # The visitor's card and page now come from the cache of renderings; the next edit shows at once.
+    page.goto(page.url_for("/my-profile/edit/"))
+    page.fill("input[name=headline]", "Docs platform lead")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_load_state()
+    assert "Profile saved" in page.content()
+    visitor.reload()
+    assert visitor.locator("h1").inner_text() == "Docs platform lead"
+    visitor.goto(visitor.url_for("/specialists/"))
+    expect(visitor.locator("#results")).to_contain_text("Docs platform lead")
+    expect(visitor.locator("#results")).not_to_contain_text("API documentation lead")
