@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -87,7 +88,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             profile, page = _detail_page(request, pk, name_revealed=revealed)
             cache.set(key, page, rendered.RENDER_TIMEOUT)
         else:
-            profile = Profile.objects.select_related("user").get(pk=stamp["pk"])
+            # Read only if a hook asks (a customer's invite panel): a visitor's hit stays one query.
+            profile = SimpleLazyObject(lambda: Profile.objects.select_related("user").get(pk=stamp["pk"]))
     panels = "".join(hooks.panels(request, profile))
     context = {
         "title": page["title"],

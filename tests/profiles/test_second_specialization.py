@@ -83,8 +83,8 @@ def test_accepted_in_backend_then_in_design_holds_both_everywhere(client, django
     assert match.level_fit == 1.0
     client.force_login(need.customer)
     shortlist = client.get(reverse("needs:detail", args=[need.pk])).content.decode()
-    row = shortlist.split(reverse("profiles:detail", args=[profile.pk]))[1].split("</h3>")[0]
-    assert '<span class="badge">Junior</span>' in row  # the level in the need's specialization
+    card = shortlist.split(reverse("profiles:detail", args=[profile.pk]))[1].split("</header>")[0]
+    assert ">Junior</span>" in card and ">Lead</span>" not in card  # the level in the need's specialization
     # and "Needs for you" shows that need, ranked, with both specializations named
     client.force_login(applicant)
     body = client.get(reverse("matching:needs_for_you")).content.decode()
