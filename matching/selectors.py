@@ -30,8 +30,9 @@ def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
 
 
 def profile_invite_options(*, customer, profile) -> tuple[list[Need], list[Invitation]]:
-    """For a customer on a profile: their open needs the specialist is not invited to yet (oldest
-    first), and the invitations they already sent the specialist. Two queries."""
+    """For a customer on a profile: their open needs in a specialization the specialist is vetted in
+    and not invited to yet (oldest first), and the invitations they already sent the specialist.
+    Two queries."""
     sent = list(
         Invitation.objects.for_customer(customer)
         .filter(specialist_id=profile.user_id)
@@ -39,7 +40,8 @@ def profile_invite_options(*, customer, profile) -> tuple[list[Need], list[Invit
         .order_by("-created_at")
     )
     invited = {invitation.need_id for invitation in sent}
-    needs = Need.objects.of(customer).open().order_by("created_at")
+    held = profile.qualifications.values("specialization_id")
+    needs = Need.objects.of(customer).open().filter(specialization_id__in=held).order_by("created_at")
     offered = [need for need in needs if need.pk not in invited]
     return offered, sent
 

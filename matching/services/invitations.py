@@ -29,8 +29,9 @@ INVITATION_EXPIRE_AFTER = timedelta(days=14)
 def invitation_send(*, customer, need: Need, profile, message: str) -> Invitation:
     """Invite the owner of `profile` to the customer's open need. One invitation per need and person.
 
-    Raises DomainError (shown as a form error) for a need that is not open, a second
-    invitation, or more than INVITATIONS_PER_HOUR invitations by this customer in an hour.
+    Raises DomainError (shown as a form error) for a need that is not open, a specialist not vetted
+    in the need's specialization, a second invitation, or more than INVITATIONS_PER_HOUR invitations
+    by this customer in an hour.
     Emails the specialist on commit.
     """
     with transaction.atomic():
@@ -39,6 +40,8 @@ def invitation_send(*, customer, need: Need, profile, message: str) -> Invitatio
             raise DomainError(_("Only an open need can take invitations."))
         if profile.user_id == customer.pk:
             raise DomainError(_("You cannot invite yourself."))
+        if not profile.qualifications.filter(specialization_id=need.specialization_id).exists():
+            raise DomainError(_("This specialist is not vetted in this need's specialization."))
         if Invitation.objects.filter(need=need, specialist_id=profile.user_id).exists():
             raise DomainError(_("This specialist is already invited to this need."))
         if rate_limit_hit(f"invitation:{customer.pk}", limit=INVITATIONS_PER_HOUR, period=3600):

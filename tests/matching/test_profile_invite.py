@@ -8,11 +8,13 @@ from django.urls import reverse
 
 from accounts.models import OutboundEmail
 from matching.models import Invitation
-from matching.services import matching_run
+from matching.selectors import profile_invite_options
+from matching.services import invitation_send, matching_run
 from needs.models import Need
 from tests.factories import ApplicantFactory, CustomerFactory, ProfileFactory
 from tests.matching.factories import InvitationFactory
 from tests.needs.factories import NeedFactory
+from topfreelancer.state import DomainError
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +30,17 @@ def _invite(client, profile, **data):
 def test_a_customer_sees_a_select_of_their_open_needs_not_yet_invited_to(client):
     profile = ProfileFactory()
     customer = CustomerFactory()
-    open_need = NeedFactory(customer=customer, title="Carry our releases")
-    invited = NeedFactory(customer=customer, title="Edit our blog")
-    NeedFactory(customer=customer, title="A paused one", state=Need.State.PAUSED)
-    NeedFactory(title="Someone else's need")
+    open_need = NeedFactory(
+        specialization=profile.specialization, customer=customer, title="Carry our releases"
+    )
+    invited = NeedFactory(specialization=profile.specialization, customer=customer, title="Edit our blog")
+    NeedFactory(
+        specialization=profile.specialization,
+        customer=customer,
+        title="A paused one",
+        state=Need.State.PAUSED,
+    )
+    NeedFactory(specialization=profile.specialization, title="Someone else's need")
     InvitationFactory(need=invited, specialist=profile.user)
     client.force_login(customer)
     page = _profile_page(client, profile).content.decode()
@@ -48,7 +57,7 @@ def test_inviting_from_a_profile_creates_the_invitation_and_returns_to_the_profi
     client, django_capture_on_commit_callbacks
 ):
     profile = ProfileFactory(user__full_name="Sam Specialist")
-    need = NeedFactory(title="Carry our releases")
+    need = NeedFactory(specialization=profile.specialization, title="Carry our releases")
     client.force_login(need.customer)
     with django_capture_on_commit_callbacks(execute=True):
         response = _invite(client, profile, need=need.pk, message="")  # the message is optional
@@ -81,15 +90,17 @@ def test_inviting_from_a_profile_creates_the_invitation_and_returns_to_the_profi
 def test_a_refused_invitation_is_a_form_error_on_the_need(client, case, message):
     profile = ProfileFactory()
     customer = CustomerFactory()
-    need = NeedFactory(customer=customer)
-    other = NeedFactory(customer=customer)  # keeps the select non-empty
+    need = NeedFactory(specialization=profile.specialization, customer=customer)
+    other = NeedFactory(
+        specialization=profile.specialization, customer=customer
+    )  # keeps the select non-empty
     value = need.pk
     if case == "duplicate":
         InvitationFactory(need=need, specialist=profile.user)
     elif case == "paused":
         Need.objects.filter(pk=need.pk).update(state=Need.State.PAUSED)
     elif case == "foreign":
-        value = NeedFactory().pk
+        value = NeedFactory(specialization=profile.specialization).pk
     else:
         value = "9" * 40
     client.force_login(customer)
@@ -111,7 +122,7 @@ def test_a_customer_without_open_needs_is_offered_to_post_one(client):
 
 def test_only_customers_invite_and_only_listed_profiles(client):
     profile = ProfileFactory()
-    need = NeedFactory()
+    need = NeedFactory(specialization=profile.specialization)
     client.force_login(ApplicantFactory())
     assert _invite(client, profile, need=need.pk).status_code == 403
     hidden = ProfileFactory(is_published=False)
@@ -122,7 +133,7 @@ def test_only_customers_invite_and_only_listed_profiles(client):
 
 def test_opened_from_a_shortlist_the_back_link_returns_to_it(client):
     profile = ProfileFactory()
-    need = NeedFactory(title="Carry our releases")
+    need = NeedFactory(specialization=profile.specialization, title="Carry our releases")
     client.force_login(need.customer)
     shortlist_url = reverse("needs:detail", args=[need.pk])
 
@@ -135,7 +146,7 @@ def test_opened_from_a_shortlist_the_back_link_returns_to_it(client):
 def test_the_back_link_takes_only_a_need_of_the_viewer(client, value):
     profile = ProfileFactory()
     client.force_login(CustomerFactory())
-    someone_elses = NeedFactory()
+    someone_elses = NeedFactory(specialization=profile.specialization)
     for need in (value, str(someone_elses.pk)):
         response = _profile_page(client, profile, need=need)
         assert response.status_code == 200
@@ -199,3 +210,14 @@ def test_a_visitor_signing_up_from_a_profile_lands_on_the_new_need_form(client):
     response = client.post(confirm)
     assert response.status_code == 302 and response.url == reverse("needs:create")
     assert client.get(response.url).status_code == 200  # logged in as the new customer
+
+
+def test_a_need_of_a_specialization_the_specialist_does_not_hold_is_neither_offered_nor_sent():
+    profile = ProfileFactory()
+    customer = CustomerFactory()
+    elsewhere = NeedFactory(customer=customer)  # another specialization
+    offered, _sent = profile_invite_options(customer=customer, profile=profile)
+    assert elsewhere not in offered
+    with pytest.raises(DomainError, match="not vetted in this need's specialization"):
+        invitation_send(customer=customer, need=elsewhere, profile=profile, message="")
+    assert not Invitation.objects.exists()
