@@ -43,7 +43,7 @@ from .content import profiles as writing
 from .content.funnel import SAMPLE_ANSWERS, SAMPLE_SUBMISSIONS
 from .content.people import APPLICANT_EMAIL, DEMO_PASSWORD, full_name
 
-APPLICANTS = 1000
+APPLICANTS = 1150
 FORCED_OPEN = 14
 SEED = 2026
 # Chance to pass each stage kind; 1 - the product is the drop-out.

@@ -120,12 +120,16 @@ class MatchEvent(models.Model):
         DISMISS = "dismiss", _("dismissed")
         RESTORE = "restore", _("restored")
 
-    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=8, choices=Kind.choices)
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events", verbose_name=_("match"))
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
-    at = models.DateTimeField(default=clock.now, editable=False)
+    at = models.DateTimeField(_("at"), default=clock.now, editable=False)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -220,13 +224,19 @@ INVITATION_TRANSITIONS: dict[str, frozenset[str]] = {
 class InvitationEvent(models.Model):
     """Audit: every move of an invitation (sending it included: from "" to sent), who made it, when."""
 
-    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    invitation = models.ForeignKey(
+        Invitation, on_delete=models.CASCADE, related_name="events", verbose_name=_("invitation")
     )
-    from_state = models.CharField(max_length=10, blank=True)
-    to_state = models.CharField(max_length=10)
-    at = models.DateTimeField(default=clock.now, editable=False)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    from_state = models.CharField(_("from state"), max_length=10, blank=True)
+    to_state = models.CharField(_("to state"), max_length=10)
+    at = models.DateTimeField(_("at"), default=clock.now, editable=False)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -192,8 +192,10 @@ class NeedEvent(models.Model):
         related_name="+",
         verbose_name=_("actor"),
     )
-    from_state = models.CharField(max_length=8, blank=True, verbose_name=_("from state"))
-    to_state = models.CharField(max_length=8, verbose_name=_("to state"))
+    from_state = models.CharField(
+        max_length=8, blank=True, choices=Need.State.choices, verbose_name=_("from state")
+    )
+    to_state = models.CharField(max_length=8, choices=Need.State.choices, verbose_name=_("to state"))
     # An edit: the names of the fields it changed.
     changed = models.JSONField(default=list, blank=True, verbose_name=_("changed fields"))
     at = models.DateTimeField(default=clock.now, editable=False, verbose_name=_("at"))

@@ -279,13 +279,20 @@ class ProfileEvent(models.Model):
         PUBLISH = "publish", _("published")
         HIDE = "hide", _("hidden")
 
-    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="events")
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="events", verbose_name=_("profile")
+    )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
     # What changed: field names for an edit, the granted specialization and level for a grant.
-    detail = models.JSONField(default=dict, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
     at = models.DateTimeField(_("at"), default=clock.now, editable=False)
 
     class Meta:

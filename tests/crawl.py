@@ -50,7 +50,7 @@ def normalize(text: str) -> str:
 
 # Reference data a person reads, as (model label, English field, Russian field).
 REFERENCE_FIELDS = [
-    ("profiles.Skill", "name", "name_ru"),
+    ("vetting.Skill", "name", "name_ru"),
     ("vetting.Level", "name_en", "name_ru"),
     ("vetting.Level", "description_en", "description_ru"),
     ("vetting.Specialization", "name_en", "name_ru"),
@@ -72,6 +72,10 @@ REFERENCE_FIELDS = [
 NOT_INTERFACE_CLASSES = {f"field-{english}" for _label, english, _russian in REFERENCE_FIELDS}
 # An outbound email's text is in its recipient's language, whoever reads the outbox.
 NOT_INTERFACE_CLASSES |= {"field-subject", "field-body"}
+# A changelist's checkbox is labelled with its row's own text (the object's str: data, not interface).
+NOT_INTERFACE_CLASSES |= {"action-select"}
+# What people wrote (a profile's summary, a need's description, a message), in their own language.
+NOT_INTERFACE_CLASSES |= {"user-text"}
 
 
 class Page(HTMLParser):
