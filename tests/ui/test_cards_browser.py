@@ -53,4 +53,4 @@ def test_the_card_in_the_catalogue_and_the_shortlist(new_page, login_in_browser,
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUS_RING) not in ("none", "")
     assert profile.pk  # the card links the profile
-    assert row.locator(f"a[href$='/specialists/{profile.pk}/']").count() == 1
+    assert row.locator(f"a[href*='/specialists/{profile.pk}/?need={need.pk}']").count() == 1
