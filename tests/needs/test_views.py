@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from matching.models import Match
+from matching.models import Match, NeedRanking
 from matching.services import matching_run
 from needs.level_helper import suggest_level
 from needs.models import Need
@@ -15,6 +15,8 @@ from tests.factories import (
     SpecializationFactory,
     SuperuserFactory,
     level,
+    ranking_state,
+    set_ranking,
 )
 from tests.needs.factories import NeedFactory
 
@@ -58,7 +60,7 @@ def test_customer_posts_a_need_and_sees_the_ranked_shortlist(
         response = client.post(reverse("needs:create"), form_data(spec, must_have_skills=[skill.pk]))
     need = Need.objects.get(customer=customer)
     assert response.status_code == 302 and response.url == reverse("needs:detail", args=[need.pk])
-    assert need.state == Need.State.OPEN and need.matching_state == Need.MatchingState.DONE  # eager
+    assert need.state == Need.State.OPEN and ranking_state(need) == NeedRanking.State.DONE  # eager
     assert list(need.must_have_skills.all()) == [skill]
 
     page = client.get(response.url).content.decode()
@@ -70,10 +72,11 @@ def test_customer_posts_a_need_and_sees_the_ranked_shortlist(
 
 
 def test_pending_need_page_polls_and_the_partial_stops_when_done(client, customer):
-    need = NeedFactory(customer=customer, matching_state=Need.MatchingState.PENDING)
+    need = NeedFactory(customer=customer)
+    set_ranking(need, state=NeedRanking.State.PENDING)
     page = client.get(reverse("needs:detail", args=[need.pk])).content.decode()
     assert 'hx-trigger="every 2s"' in page and "Ranking specialists" in page
-    Need.objects.filter(pk=need.pk).update(matching_state=Need.MatchingState.DONE)
+    set_ranking(need, state=NeedRanking.State.DONE)
     partial = client.get(
         reverse("needs:detail", args=[need.pk]), headers={"HX-Request": "true", "HX-Target": "shortlist"}
     ).content.decode()
@@ -239,5 +242,5 @@ def test_admin_lists_needs_and_requeues_open_ones(client, django_capture_on_comm
     assert client.get("/admin/matching/invitation/").status_code == 200
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post("/admin/needs/need/", {"action": "rerank", "_selected_action": [need.pk]})
-    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.PENDING
+    assert ranking_state(need) == NeedRanking.State.PENDING
     assert len(callbacks) == 1
