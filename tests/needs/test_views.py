@@ -1,7 +1,10 @@
 """Customer pages for needs: create (with the level helper), edit, move, and access by owner only."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from matching.models import Match, NeedRanking
 from matching.services import matching_run
@@ -244,3 +247,46 @@ def test_admin_lists_needs_and_requeues_open_ones(client, django_capture_on_comm
         client.post("/admin/needs/need/", {"action": "rerank", "_selected_action": [need.pk]})
     assert ranking_state(need) == NeedRanking.State.PENDING
     assert len(callbacks) == 1
+
+
+def test_the_shortlist_says_when_the_need_was_ranked(client, customer):
+    need = NeedFactory(customer=customer)
+    url = reverse("needs:detail", args=[need.pk])
+    set_ranking(need, state=NeedRanking.State.DONE, matched_at=timezone.now())
+    assert "ranked just now" in client.get(url).content.decode()
+    set_ranking(need, state=NeedRanking.State.DONE, matched_at=timezone.now() - timedelta(hours=3))
+    page = client.get(url).content.decode()
+    assert "ranked 3\xa0hours ago" in page and "ranked just now" not in page
+    set_ranking(need, state=NeedRanking.State.RUNNING)
+    page = client.get(url).content.decode()
+    assert "Ranking specialists" in page and "hours ago" not in page
+
+
+def test_the_list_of_needs_shows_which_are_being_ranked(client, customer):
+    ranking = NeedFactory(customer=customer, title="Being ranked")
+    set_ranking(ranking, state=NeedRanking.State.RUNNING)
+    ranked = NeedFactory(customer=customer, title="Ranked")
+    set_ranking(ranked, state=NeedRanking.State.DONE)
+    NeedFactory(customer=customer, title="Never asked")  # no ranking row: not "being ranked"
+    page = client.get(reverse("needs:list")).content.decode()
+    rows = {
+        row.split("</a>")[0].rsplit(">", 1)[-1]: row for row in page.split('<li class="card need-row">')[1:]
+    }
+    assert ["ranking specialists…" in rows[title] for title in ("Being ranked", "Ranked", "Never asked")] == [
+        True,
+        False,
+        False,
+    ]
+
+
+def test_the_needs_admin_shows_matchings_state(client):
+    client.force_login(SuperuserFactory())
+    need = NeedFactory(title="Admin need")
+    set_ranking(need, state=NeedRanking.State.PENDING, version=4)
+    NeedFactory(title="Unranked need")
+    listing = client.get(reverse("admin:needs_need_changelist")).content.decode()
+    assert "Waiting to be ranked" in listing and "Not matched" in listing
+    filtered = client.get(reverse("admin:needs_need_changelist"), {"ranking__state": "pending"})
+    assert "Admin need" in filtered.content.decode() and "Unranked need" not in filtered.content.decode()
+    page = client.get(reverse("admin:needs_need_change", args=[need.pk])).content.decode()
+    assert "Waiting to be ranked" in page and "Matching version" in page
