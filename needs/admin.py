@@ -46,7 +46,8 @@ class NeedAdmin(admin.ModelAdmin):
     def rerank(self, request, queryset):
         count = 0
         with transaction.atomic():
-            for need in queryset.select_for_update().filter(state=Need.State.OPEN):
+            # The changelist's joins (a higher app may add outer ones) are left out of the lock.
+            for need in queryset.select_related(None).select_for_update().filter(state=Need.State.OPEN):
                 need_changed.send(sender=Need, need=need)
                 count += 1
         messages.success(
