@@ -10,7 +10,8 @@ def copy_from_needs(apps, schema_editor):
     NeedRanking = apps.get_model("matching", "NeedRanking")
     if not any(field.name == "matching_state" for field in Need._meta.get_fields()):
         return  # run again on the live models (tests/conftest.py): the fields are gone, nothing to copy
-    rows = Need.objects.values_list(
+    db = schema_editor.connection.alias
+    rows = Need.objects.using(db).values_list(
         "pk", "matching_state", "matching_version", "matching_requested_at", "matching_started_at", "matched_at"
     )
     batch = []
@@ -26,9 +27,9 @@ def copy_from_needs(apps, schema_editor):
             )
         )
         if len(batch) >= 2000:
-            NeedRanking.objects.bulk_create(batch)
+            NeedRanking.objects.using(db).bulk_create(batch)
             batch = []
-    NeedRanking.objects.bulk_create(batch)
+    NeedRanking.objects.using(db).bulk_create(batch)
 
 
 class Migration(migrations.Migration):
