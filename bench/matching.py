@@ -47,6 +47,7 @@ from matching.engine import rank
 from matching.models import (
     Candidate,
     Match,
+    NeedRanking,
 )
 from matching.services import matching_run
 from needs.models import Need
@@ -125,10 +126,12 @@ def _open_needs(spec, *, count: int, stdout=None) -> int:
                     utc_offset_min=(lo := rng.choice([None, -5, 0, 2])),
                     utc_offset_max=None if lo is None else lo + rng.choice([2, 4, 6]),
                     state=Need.State.OPEN,
-                    matching_state=Need.MatchingState.PENDING,
                 )
                 for i in range(count - have)
             ]
+        )
+        NeedRanking.objects.bulk_create(
+            [NeedRanking(need=need, state=NeedRanking.State.PENDING) for need in created]
         )
         must = Need.must_have_skills.through
         nice = Need.nice_to_have_skills.through
@@ -140,7 +143,7 @@ def _open_needs(spec, *, count: int, stdout=None) -> int:
         must.objects.bulk_create(rows_must)
         nice.objects.bulk_create(rows_nice)
     started = time.perf_counter()
-    pending = list(mine.exclude(matching_state=Need.MatchingState.DONE).values_list("pk", flat=True))
+    pending = list(mine.exclude(ranking__state=NeedRanking.State.DONE).values_list("pk", flat=True))
     for i, need_id in enumerate(pending, start=1):
         matching_run(need_id=need_id)
         if stdout is not None and (i % 200 == 0 or i == len(pending)):
@@ -169,8 +172,8 @@ def _need(spec):
         utc_offset_min=2,
         utc_offset_max=5,
         state=Need.State.OPEN,
-        matching_state=Need.MatchingState.PENDING,
     )
+    NeedRanking.objects.create(need=need, state=NeedRanking.State.PENDING)
     common = _common_skills(spec, 5)
     need.must_have_skills.set(common[:3])
     need.nice_to_have_skills.set(common[3:5])
@@ -213,7 +216,7 @@ def run(*, n: int, repeats: int = REPEATS, stdout=None) -> dict:
         client = Client()
         matching_run(need_id=need.pk)  # warm the caches
         for round_ in range(repeats + 2):
-            Need.objects.filter(pk=need.pk).update(matching_state=Need.MatchingState.PENDING)
+            NeedRanking.objects.filter(need=need).update(state=NeedRanking.State.PENDING)
             started = time.perf_counter()
             matching_run(need_id=need.pk)
             run_ms = (time.perf_counter() - started) * 1000

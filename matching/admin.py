@@ -8,11 +8,22 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from typing_extensions import override
 
+from needs.admin import NeedAdmin
+from needs.models import Need
 from topfreelancer.admin import BoundedInline
 from vetting.models import Specialization
 
 from . import validity
-from .models import Engagement, EngagementEvent, Feedback, Invitation, InvitationEvent, Match, MatchEvent
+from .models import (
+    Engagement,
+    EngagementEvent,
+    Feedback,
+    Invitation,
+    InvitationEvent,
+    Match,
+    MatchEvent,
+    NeedRanking,
+)
 from .validity_chart import band_chart, interval_bar, level_rows
 
 
@@ -49,6 +60,45 @@ class MatchEventInline(HistoryInline):
 class InvitationEventInline(HistoryInline):
     model = InvitationEvent
     fields = readonly_fields = ["at", "actor", "from_state", "to_state"]
+
+
+class NeedRankingInline(BoundedInline):
+    """The need's ranking on its admin page, read-only (it changes through matching.services.runs)."""
+
+    model = NeedRanking
+    can_delete = False
+    fields = readonly_fields = ["state", "version", "requested_at", "started_at", "matched_at"]
+
+    @override
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @override
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class RankedNeedAdmin(NeedAdmin):
+    """needs' admin with matching's state per need: needs knows nothing of it, so matching adds it."""
+
+    list_display = [*NeedAdmin.list_display, "ranking_state", "ranking_matched_at"]
+    list_filter = [*NeedAdmin.list_filter, "ranking__state"]
+    list_select_related = [*NeedAdmin.list_select_related, "ranking"]
+    inlines = [NeedRankingInline, *NeedAdmin.inlines]
+
+    @admin.display(description=_("matching"), ordering="ranking__state")
+    def ranking_state(self, obj):
+        ranking = getattr(obj, "ranking", None)
+        return ranking.get_state_display() if ranking else NeedRanking.State.IDLE.label
+
+    @admin.display(description=_("matched at"), ordering="ranking__matched_at")
+    def ranking_matched_at(self, obj):
+        ranking = getattr(obj, "ranking", None)
+        return ranking.matched_at if ranking and ranking.matched_at else "—"
+
+
+admin.site.unregister(Need)
+admin.site.register(Need, RankedNeedAdmin)
 
 
 @admin.register(Match)

@@ -247,6 +247,53 @@ class InvitationEvent(models.Model):
         return f"{self.invitation}: {self.from_state or '-'} -> {self.to_state}"
 
 
+class NeedRanking(models.Model):
+    """Matching's state for one need: whether its shortlist is waiting, being ranked or done. Every
+    request bumps `version`, recorded in the transaction of the change that caused it; a run that
+    finishes with an older version leaves the ranking pending (the newer request's task runs again).
+    Written only by matching.services.runs; a need that is not open has an idle ranking."""
+
+    class State(models.TextChoices):
+        IDLE = "idle", _("Not matched")
+        PENDING = "pending", _("Waiting to be ranked")
+        RUNNING = "running", _("Ranking specialists")
+        DONE = "done", _("Ranked")
+
+    need = models.OneToOneField(
+        "needs.Need",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="ranking",
+        verbose_name=_("need"),
+    )
+    state = models.CharField(_("matching"), max_length=8, choices=State.choices, default=State.IDLE)
+    version = models.PositiveIntegerField(default=0, verbose_name=_("matching version"))
+    requested_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matching requested at"))
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matching started at"))
+    matched_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matched at"))
+
+    class Meta:
+        verbose_name = _("need ranking")
+        verbose_name_plural = _("need rankings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["idle", "pending", "running", "done"]), name="ranking_state_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "requested_at"], name="ranking_sweep_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.need_id}: {self.state}"
+
+    @property
+    def is_matching(self) -> bool:
+        return self.state in {self.State.PENDING, self.State.RUNNING}
+
+    @property
+    def ranked_just_now(self) -> bool:
+        return bool(self.matched_at) and (clock.now() - self.matched_at).total_seconds() < 60
+
+
 class RunHeartbeat(models.Model):
     """The pulse of a need's matching run: written when the run starts and every few seconds while it
     works (matching.heartbeat), from its own connection, so it is seen while the run's transaction is

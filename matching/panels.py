@@ -6,14 +6,17 @@ from django.template.loader import render_to_string
 from needs.models import Need
 from needs.panels import register_panel
 
-from .selectors import need_invitations, shortlist
+from .selectors import need_invitations, need_ranking, shortlist
 
 
 def shortlist_panel(request: HttpRequest, need: Need) -> str:
     """The ranked matches (with the dismissed ones on ?dismissed=1); polls itself while ranking."""
     show_dismissed = request.GET.get("dismissed") == "1"
+    ranking = need_ranking(need=need)
     context = {
         "need": need,
+        "ranking": ranking,
+        "ranking_now": need.state == Need.State.OPEN and ranking.is_matching,
         "matches": shortlist(need=need, include_dismissed=show_dismissed),
         "show_dismissed": show_dismissed,
     }

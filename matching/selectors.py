@@ -5,7 +5,12 @@ from django.db.models import Prefetch, Q, QuerySet
 from needs.models import Need
 from profiles.models import Qualification
 
-from .models import Engagement, Interest, Invitation, Match
+from .models import Engagement, Interest, Invitation, Match, NeedRanking
+
+
+def need_ranking(*, need: Need) -> NeedRanking:
+    """The need's ranking (an unsaved idle one if it was never asked for). One query."""
+    return NeedRanking.objects.filter(need=need).first() or NeedRanking(need=need)
 
 
 def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:

@@ -26,8 +26,9 @@ class NeedEventInline(BoundedInline):
 
 @admin.register(Need)
 class NeedAdmin(admin.ModelAdmin):
-    list_display = ["title", "customer", "specialization", "level", "state", "matching_state", "matched_at"]
-    list_filter = ["state", "matching_state", "specialization", "level"]
+    # matching re-registers this admin with its ranking's state (matching/admin.py).
+    list_display = ["title", "customer", "specialization", "level", "state"]
+    list_filter = ["state", "specialization", "level"]
     search_fields = ["title", "customer__email"]
     list_select_related = ["customer", "specialization", "level"]
     readonly_fields = [f.name for f in Need._meta.concrete_fields] + [
@@ -45,7 +46,8 @@ class NeedAdmin(admin.ModelAdmin):
     def rerank(self, request, queryset):
         count = 0
         with transaction.atomic():
-            for need in queryset.select_for_update().filter(state=Need.State.OPEN):
+            # The changelist's joins (a higher app may add outer ones) are left out of the lock.
+            for need in queryset.select_related(None).select_for_update().filter(state=Need.State.OPEN):
                 need_changed.send(sender=Need, need=need)
                 count += 1
         messages.success(

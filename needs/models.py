@@ -20,19 +20,14 @@ class NeedQuerySet(models.QuerySet):
 
 
 class Need(models.Model):
-    """A customer's ongoing need. Only open needs are matched; matching_state is recorded first."""
+    """A customer's ongoing need. Only open needs are matched (matching keeps its state per need in
+    its own table)."""
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open")
         PAUSED = "paused", _("Paused")
         CLOSED = "closed", _("Closed")
-
-    class MatchingState(models.TextChoices):
-        IDLE = "idle", _("Not matched")
-        PENDING = "pending", _("Waiting to be ranked")
-        RUNNING = "running", _("Ranking specialists")
-        DONE = "done", _("Ranked")
 
     class Duration(models.TextChoices):
         SHORT = "1-3m", _("1 to 3 months")
@@ -75,17 +70,6 @@ class Need(models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.DRAFT)
 
-    matching_state = models.CharField(
-        _("matching"), max_length=8, choices=MatchingState.choices, default=MatchingState.IDLE
-    )
-    # Bumped by every rematch request: a run finishing with an older version leaves the need pending.
-    matching_version = models.PositiveIntegerField(default=0, verbose_name=_("matching version"))
-    matching_requested_at = models.DateTimeField(
-        null=True, blank=True, verbose_name=_("matching requested at")
-    )
-    matching_started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matching started at"))
-    matched_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matched at"))
-
     # The create form's one-time token: a double-clicked or replayed form finds this need
     # instead of making a second one (needs.services.need_create).
     form_token = models.UUIDField(null=True, blank=True, editable=False, verbose_name=_("form token"))
@@ -102,10 +86,6 @@ class Need(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(state__in=["draft", "open", "paused", "closed"]), name="need_state_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(matching_state__in=["idle", "pending", "running", "done"]),
-                name="need_matching_state_valid",
             ),
             models.CheckConstraint(
                 condition=Q(hours_per_week__gte=1, hours_per_week__lte=80), name="need_hours_per_week_range"
@@ -131,7 +111,6 @@ class Need(models.Model):
         ]
         indexes = [
             models.Index(fields=["specialization", "state"], name="need_spec_state_idx"),
-            models.Index(fields=["state", "matching_state"], name="need_matching_sweep_idx"),
         ]
 
     def __str__(self) -> str:
@@ -152,17 +131,6 @@ class Need(models.Model):
             errors["hours_per_week"] = _("Between 1 and 80 hours per week.")
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def ranked_just_now(self) -> bool:
-        return bool(self.matched_at) and (clock.now() - self.matched_at).total_seconds() < 60
-
-    @property
-    def is_matching(self) -> bool:
-        return self.state == self.State.OPEN and self.matching_state in {
-            self.MatchingState.PENDING,
-            self.MatchingState.RUNNING,
-        }
 
 
 # The moves of a need's state, checked by `needs.services` (topfreelancer.state.check_move).

@@ -134,9 +134,7 @@ def _move(*, need: Need, actor, target: str) -> Need:
     )
     previous = need.state
     need.state = target
-    if target != State.OPEN:
-        need.matching_state = Need.MatchingState.IDLE
-    need.save(update_fields=["state", "matching_state", "updated_at"])
+    need.save(update_fields=["state", "updated_at"])
     NeedEvent.objects.create(need=need, actor=actor, from_state=previous, to_state=target)
     need_changed.send(sender=Need, need=need)
     return need

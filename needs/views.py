@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, Q, When
+from django.db.models import Case, Count, F, Q, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -27,6 +27,8 @@ def need_list(request: HttpRequest) -> HttpResponse:
         .annotate(
             match_count=Count("matches", filter=Q(matches__dismissed_at__isnull=True), distinct=True),
             accepted_count=Count("invitations", filter=Q(invitations__state="accepted"), distinct=True),
+            # The higher app's per-need row, read by name like the counts above (needs imports nothing of it).
+            ranking_state=F("ranking__state"),
         )
         .annotate(
             state_order=Case(

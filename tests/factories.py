@@ -8,6 +8,7 @@ from typing_extensions import override
 
 from accounts.models import MODERATORS_GROUP, User
 from matching.candidates import candidates_load
+from matching.models import NeedRanking
 from profiles.models import Profile, ProfileSkill, Qualification
 from vetting.models import Level, Skill, Specialization
 
@@ -135,3 +136,14 @@ class ProfileSkillFactory(factory.django.DjangoModelFactory):
     def _after_postgeneration(cls, instance, create, results=None):
         if create:
             candidates_load(profile_ids=[instance.profile_id])
+
+
+def ranking_state(need) -> str:
+    """matching's state of the need ("idle" when it has no ranking row yet)."""
+    return NeedRanking.objects.filter(need_id=need.pk).values_list("state", flat=True).first() or "idle"
+
+
+def set_ranking(need, **fields) -> NeedRanking:
+    """Put the need's ranking row in a given state directly (the services are the usual way)."""
+    ranking, _ = NeedRanking.objects.update_or_create(need_id=need.pk, defaults=fields)
+    return ranking

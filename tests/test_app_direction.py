@@ -68,6 +68,9 @@ KNOWN_MIGRATIONS = {
     # profiles forgets Skill (state only) once needs' fields point at vetting.Skill: Django cannot
     # drop a model from the state while another app's field still names it.
     (("profiles", "0017_skill_moved_to_vetting"), ("needs", "0008_skills_from_vetting")),
+    # needs drops its matching_* columns only after matching copied them into NeedRanking: the
+    # values exist in no other place, so the drop waits for the copy.
+    (("needs", "0012_ranking_moved_to_matching"), ("matching", "0015_need_ranking")),
 }
 
 

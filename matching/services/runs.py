@@ -1,8 +1,9 @@
 """Matching: requesting runs (recorded in the database first), running them, sweeping the stuck.
 
-Every request marks the need "pending" and bumps its `matching_version` in the same transaction
-as the change that caused it, then publishes the run task on commit. If the broker is down the
-need stays pending and `matching_requeue_pending` (beat) publishes it again.
+Every request marks the need's ranking (`NeedRanking`, matching's row per need) "pending" and bumps
+its `version` in the same transaction as the change that caused it, then publishes the run task on
+commit. If the broker is down the ranking stays pending and `matching_requeue_pending` (beat)
+publishes it again.
 """
 
 from datetime import timedelta
@@ -15,7 +16,7 @@ from topfreelancer import clock
 from topfreelancer.queue import enqueue_on_commit, publish
 
 from .. import engine, heartbeat, tasks
-from ..models import RunHeartbeat
+from ..models import NeedRanking, RunHeartbeat
 from .updates import unapplied_profile_ids
 
 # A pending need younger than this was just published: leave it to the queue.
@@ -28,20 +29,30 @@ def _enqueue(need_ids: list[int]) -> None:
 
 
 def need_request_matching(*, need: Need) -> None:
-    """Mark an open need pending and publish its run on commit. Other states: nothing to match.
+    """Mark an open need's ranking pending and publish its run on commit. A need that is not open
+    has nothing to match: its ranking goes idle.
 
-    Call inside the transaction that changed the need (the row should be locked by the caller).
+    Call inside the transaction that changed the need (the need row locked by the caller, so the
+    ranking row is created once).
     """
     if need.state != Need.State.OPEN:
+        NeedRanking.objects.filter(need_id=need.pk).exclude(state=NeedRanking.State.IDLE).update(
+            state=NeedRanking.State.IDLE
+        )
         return
     now = clock.now()
-    Need.objects.filter(pk=need.pk).update(
-        matching_state=Need.MatchingState.PENDING,
-        matching_version=F("matching_version") + 1,
-        matching_requested_at=now,
-    )
-    need.refresh_from_db(fields=["matching_state", "matching_version", "matching_requested_at"])
+    pending = {"state": NeedRanking.State.PENDING, "requested_at": now}
+    if not NeedRanking.objects.filter(need_id=need.pk).update(version=F("version") + 1, **pending):
+        NeedRanking.objects.create(need_id=need.pk, version=1, **pending)
     _enqueue([need.pk])
+
+
+def _locked_ranking(need_id: int) -> NeedRanking:
+    """The need's ranking row, locked (created idle if the need never asked for one)."""
+    ranking = NeedRanking.objects.select_for_update().filter(need_id=need_id).first()
+    if ranking is None:
+        ranking = NeedRanking.objects.create(need_id=need_id)
+    return ranking
 
 
 def matching_run(*, need_id: int) -> bool:
@@ -57,28 +68,30 @@ def matching_run(*, need_id: int) -> bool:
         need = Need.objects.select_for_update().filter(pk=need_id).first()
         if need is None:
             return False
+        ranking = _locked_ranking(need_id)
         if need.state != Need.State.OPEN:
-            if need.matching_state != Need.MatchingState.IDLE:
-                need.matching_state = Need.MatchingState.IDLE
-                need.save(update_fields=["matching_state", "updated_at"])
+            if ranking.state != NeedRanking.State.IDLE:
+                ranking.state = NeedRanking.State.IDLE
+                ranking.save(update_fields=["state"])
             return False
-        version = need.matching_version
-        need.matching_state = Need.MatchingState.RUNNING
-        need.matching_started_at = clock.now()
-        need.save(update_fields=["matching_state", "matching_started_at"])
+        version = ranking.version
+        ranking.state = NeedRanking.State.RUNNING
+        ranking.started_at = clock.now()
+        ranking.save(update_fields=["state", "started_at"])
         heartbeat.beat(need_id)
 
     with heartbeat.pulse(need_id), transaction.atomic():
         need = Need.objects.select_for_update().get(pk=need_id)
         if need.state != Need.State.OPEN:
             return False
+        ranking = _locked_ranking(need_id)
         engine.write_matches(need=need)
-        if need.matching_version == version:
-            need.matching_state = Need.MatchingState.DONE
-        else:
-            need.matching_state = Need.MatchingState.PENDING
-        need.matched_at = clock.now()
-        need.save(update_fields=["matching_state", "matched_at"])
+        ranking.refresh_from_db(
+            fields=["version"]
+        )  # a request in this transaction (none from others: locked)
+        ranking.state = NeedRanking.State.DONE if ranking.version == version else NeedRanking.State.PENDING
+        ranking.matched_at = clock.now()
+        ranking.save(update_fields=["state", "matched_at"])
     return True
 
 
@@ -87,16 +100,17 @@ def pending_need_ids(*, now=None, limit: int = 500) -> list[int]:
     with a heartbeat older than heartbeat.STALE (a killed worker: noticed in about a minute)."""
     now = now or clock.now()
     stale = now - heartbeat.STALE
-    alive = RunHeartbeat.objects.filter(need_id=OuterRef("pk"), beat_at__gt=stale)
+    alive = RunHeartbeat.objects.filter(need_id=OuterRef("need_id"), beat_at__gt=stale)
+    pending, running = NeedRanking.State.PENDING, NeedRanking.State.RUNNING
     return list(
-        Need.objects.open()
+        NeedRanking.objects.filter(need__state=Need.State.OPEN)
         .filter(
-            Q(matching_state=Need.MatchingState.PENDING, matching_requested_at__lte=now - PENDING_GRACE)
-            | Q(matching_state=Need.MatchingState.PENDING, matching_requested_at__isnull=True)
-            | (Q(matching_state=Need.MatchingState.RUNNING, matching_started_at__lte=stale) & ~Exists(alive))
+            Q(state=pending, requested_at__lte=now - PENDING_GRACE)
+            | Q(state=pending, requested_at__isnull=True)
+            | (Q(state=running, started_at__lte=stale) & ~Exists(alive))
         )
-        .order_by("matching_requested_at", "pk")
-        .values_list("pk", flat=True)[:limit]
+        .order_by("requested_at", "need_id")
+        .values_list("need_id", flat=True)[:limit]
     )
 
 
@@ -105,9 +119,9 @@ def matching_requeue_pending(*, now=None) -> int:
     applied to the shortlists (its task lost or its worker killed). Returns how many were published."""
     need_ids = pending_need_ids(now=now)
     # Pending again, from now: the next sweeps leave them to the queue for PENDING_GRACE.
-    stuck = [Need.MatchingState.PENDING, Need.MatchingState.RUNNING]
-    Need.objects.filter(pk__in=need_ids, matching_state__in=stuck).update(
-        matching_state=Need.MatchingState.PENDING, matching_requested_at=clock.now()
+    stuck = [NeedRanking.State.PENDING, NeedRanking.State.RUNNING]
+    NeedRanking.objects.filter(need_id__in=need_ids, state__in=stuck).update(
+        state=NeedRanking.State.PENDING, requested_at=clock.now()
     )
     published = 0
     for need_id in need_ids:

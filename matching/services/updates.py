@@ -30,7 +30,7 @@ from topfreelancer import clock
 from topfreelancer.queue import enqueue_on_commit
 
 from .. import engine, scoring, tasks
-from ..models import Candidate, Match
+from ..models import Candidate, Match, NeedRanking
 from ..terms import Terms, ceiling, level_fit, levels, order_key
 
 # A change younger than this was just published: leave it to the queue.
@@ -184,7 +184,13 @@ def profile_change_apply(*, profile_id: int) -> dict:
             Match.objects.filter(pk__in=deletes).delete()
         _renumber(sorted(touched))
         if touched:
-            Need.objects.filter(pk__in=touched).update(matched_at=now)
+            # Their rankings' rows follow the needs' (locked above, in id order): the same order as a run.
+            NeedRanking.objects.bulk_create(
+                [NeedRanking(need_id=need_id, matched_at=now) for need_id in sorted(touched)],
+                update_conflicts=True,
+                unique_fields=["need"],
+                update_fields=["matched_at"],
+            )
         for candidate in candidates:
             Candidate.objects.filter(pk=candidate.pk, version=candidate.version).update(
                 applied_version=candidate.version

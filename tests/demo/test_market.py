@@ -8,7 +8,7 @@ import pytest
 from demo import people
 from demo.content.needs import NEEDS
 from demo.market import invite, post_needs
-from matching.models import Engagement, Invitation, Match
+from matching.models import Engagement, Invitation, Match, NeedRanking
 from needs.models import Need, NeedEvent
 from tests.factories import ProfileFactory, SpecializationFactory, level
 
@@ -27,7 +27,7 @@ def test_demo_needs_are_posted_ranked_and_invited_and_loading_twice_changes_noth
     assert set(Need.objects.values_list("state", flat=True)) == {"open", "draft", "paused", "closed"}
     assert max(Need.objects.values_list("created_at", flat=True)) < NOW  # posted in the past weeks
     assert NeedEvent.objects.filter(to_state="paused").exists()  # by the services' moves
-    assert not Need.objects.open().exclude(matching_state=Need.MatchingState.DONE).exists()
+    assert not Need.objects.open().exclude(ranking__state=NeedRanking.State.DONE).exists()
     assert Match.objects.exists()
     invite(needs, now=NOW)
     assert set(Invitation.objects.values_list("state", flat=True)) == {"sent", "accepted", "declined"}

@@ -15,7 +15,16 @@ from django.urls import reverse
 from accounts.models import OutboundEmail, User
 from demo.content.people import DEMO_DOMAIN
 from matching import validity
-from matching.models import Conversation, Engagement, Feedback, Interest, Invitation, Match, Message
+from matching.models import (
+    Conversation,
+    Engagement,
+    Feedback,
+    Interest,
+    Invitation,
+    Match,
+    Message,
+    NeedRanking,
+)
 from needs.models import Need
 from profiles.models import Experience, Profile, ProfileSkill, TrackRecord
 from topfreelancer import clock
@@ -121,7 +130,7 @@ def test_the_demo_world(world, client):
 
     # Customers: needs in every state, ranked; invitations and engagements in every state.
     assert set(Need.objects.values_list("state", flat=True)) == {"open", "draft", "paused", "closed"}
-    assert not Need.objects.open().exclude(matching_state=Need.MatchingState.DONE).exists()
+    assert not Need.objects.open().exclude(ranking__state=NeedRanking.State.DONE).exists()
     assert Match.objects.filter(need__customer__email="customer@example.com").exists()
     assert set(Invitation.objects.values_list("state", flat=True)) == {"sent", "accepted", "declined"}
     assert set(Engagement.objects.values_list("state", flat=True)) == {"active", "paused", "ended"}

@@ -4,11 +4,10 @@ import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
-from matching.models import Invitation, Match
+from matching.models import Invitation, Match, NeedRanking
 from matching.services import invitation_send, matching_run
-from needs.models import Need
 from tests.conftest import require_postgres
-from tests.factories import ProfileFactory, SpecializationFactory
+from tests.factories import ProfileFactory, SpecializationFactory, ranking_state, set_ranking
 from tests.needs.factories import NeedFactory, ensure_levels
 from tests.threads import in_threads
 
@@ -21,14 +20,15 @@ def test_concurrent_runs_of_one_need_leave_one_consistent_shortlist():
     ensure_levels()
     spec = SpecializationFactory()
     profiles = [ProfileFactory(specialization=spec) for _ in range(6)]
-    need = NeedFactory(specialization=spec, matching_state=Need.MatchingState.PENDING)
+    need = NeedFactory(specialization=spec)
+    set_ranking(need, state=NeedRanking.State.PENDING)
     results = in_threads(lambda: matching_run(need_id=need.pk), 4)
     assert results == [True] * 4
     assert sorted(Match.objects.filter(need=need).values_list("profile_id", flat=True)) == sorted(
         p.pk for p in profiles
     )
     assert sorted(Match.objects.filter(need=need).values_list("rank", flat=True)) == list(range(1, 7))
-    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.DONE
+    assert ranking_state(need) == NeedRanking.State.DONE
 
 
 @pytest.mark.usefixtures("transactional_db")

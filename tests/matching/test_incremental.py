@@ -18,10 +18,9 @@ from django.utils import timezone
 from matching import scoring
 from matching.candidates import candidates_load
 from matching.engine import rank
-from matching.models import Candidate, Match
+from matching.models import Candidate, Match, NeedRanking
 from matching.services import matching_requeue_pending, matching_run
 from matching.services import updates as updates_module
-from needs.models import Need
 from profiles import services
 from profiles.models import ProfileLanguage, ProfileSkill, TrackRecord
 from tests.factories import ProfileFactory, ProfileSkillFactory, SkillFactory, SpecializationFactory, level
@@ -200,9 +199,9 @@ def test_after_random_profile_changes_every_shortlist_equals_a_full_ranking(
     # Track records took part: some shortlisted candidates carry one, scored off the middle.
     assert Match.objects.exclude(track_record_fit=scoring.UNKNOWN).exists()
     # Updates never ran a need in full: those stayed "done" from their first run.
-    assert set(
-        Need.objects.filter(pk__in=[n.pk for n in world["needs"]]).values_list("matching_state", flat=True)
-    ) == {Need.MatchingState.DONE}
+    assert set(NeedRanking.objects.filter(need__in=world["needs"]).values_list("state", flat=True)) == {
+        NeedRanking.State.DONE
+    }
 
 
 def test_a_lost_update_task_is_applied_by_the_sweep(world, django_capture_on_commit_callbacks):

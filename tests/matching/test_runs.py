@@ -10,7 +10,7 @@ from django.utils import timezone
 from matching import engine, heartbeat
 from matching.candidates import candidates_sync
 from matching.engine import write_matches
-from matching.models import Match, RunHeartbeat
+from matching.models import Match, NeedRanking, RunHeartbeat
 from matching.services import (
     matching_requeue_pending,
     matching_run,
@@ -22,7 +22,15 @@ from needs.services import need_close, need_create, need_open, need_pause, need_
 from profiles.models import Profile
 from profiles.services import profile_grant
 from profiles.signals import profile_changed
-from tests.factories import CustomerFactory, ProfileFactory, SkillFactory, SpecializationFactory, level
+from tests.factories import (
+    CustomerFactory,
+    ProfileFactory,
+    SkillFactory,
+    SpecializationFactory,
+    level,
+    ranking_state,
+    set_ranking,
+)
 from tests.needs.factories import NeedFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,12 +66,12 @@ def test_creating_an_open_need_ranks_it_on_commit(spec, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         need = need_create(customer=CustomerFactory(), fields=fields(spec))
     need.refresh_from_db()
-    assert need.matching_state == Need.MatchingState.PENDING  # recorded before any task runs
+    assert ranking_state(need) == NeedRanking.State.PENDING  # recorded before any task runs
     assert not Match.objects.exists()
     assert len(callbacks) == 1
     callbacks[0]()  # the publish: eager here
     need.refresh_from_db()
-    assert need.matching_state == Need.MatchingState.DONE
+    assert ranking_state(need) == NeedRanking.State.DONE
     assert {m.profile_id for m in need.matches.all()} == {p.pk for p in profiles}
 
 
@@ -72,7 +80,7 @@ def test_a_draft_is_not_matched(spec, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         need = need_create(customer=CustomerFactory(), fields=fields(spec), open_now=False)
     need.refresh_from_db()
-    assert callbacks == [] or need.matching_state == Need.MatchingState.IDLE
+    assert callbacks == [] or ranking_state(need) == NeedRanking.State.IDLE
     assert need.state == Need.State.DRAFT and not need.matches.exists()
 
 
@@ -131,9 +139,9 @@ def test_a_profile_change_updates_the_shortlists_of_affected_open_needs_on_commi
     assert len(callbacks) == 1  # one task for the profile, not one run per need
     callbacks[0]()
     assert need.matches.get().level_fit == 1.0
-    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.DONE
+    assert ranking_state(need) == NeedRanking.State.DONE
     for untouched in (other_spec, paused):
-        assert Need.objects.get(pk=untouched.pk).matching_state == Need.MatchingState.IDLE
+        assert ranking_state(untouched) == NeedRanking.State.IDLE
         assert not untouched.matches.exists()
 
 
@@ -168,12 +176,12 @@ def test_pause_reopen_close(spec, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         need_pause(need=need, actor=need.customer)
     assert callbacks == []
-    assert need.matching_state == Need.MatchingState.IDLE
+    assert ranking_state(need) == NeedRanking.State.IDLE
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         need_open(need=need, actor=need.customer)
     assert len(callbacks) == 1
     need.refresh_from_db()
-    assert need.state == Need.State.OPEN and need.matching_state == Need.MatchingState.DONE
+    assert need.state == Need.State.OPEN and ranking_state(need) == NeedRanking.State.DONE
     need_close(need=need, actor=need.customer)
     assert [(e.from_state, e.to_state) for e in need.events.all()] == [
         ("", "draft"),
@@ -206,7 +214,7 @@ def test_a_request_during_a_run_leaves_the_need_pending(spec, monkeypatch):
 
     monkeypatch.setattr(engine, "write_matches", write_and_meanwhile_request)
     matching_run(need_id=need.pk)
-    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.PENDING
+    assert ranking_state(need) == NeedRanking.State.PENDING
 
 
 def test_closed_need_run_is_a_no_op(spec):
@@ -222,8 +230,8 @@ def test_beat_requeues_pending_and_dead_running_needs(spec, django_capture_on_co
     pending = NeedFactory(specialization=spec)
     with django_capture_on_commit_callbacks(execute=False):  # the publish is lost
         need_request_matching(need=pending)
-    dead = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
-    Need.objects.filter(pk=dead.pk).update(matching_started_at=timezone.now() - timedelta(hours=1))
+    dead = NeedFactory(specialization=spec)
+    set_ranking(dead, state=NeedRanking.State.RUNNING, started_at=timezone.now() - timedelta(hours=1))
     RunHeartbeat.objects.create(need=dead, beat_at=timezone.now() - heartbeat.STALE - timedelta(seconds=1))
     fresh = NeedFactory(specialization=spec)
     with django_capture_on_commit_callbacks(execute=False):
@@ -234,18 +242,18 @@ def test_beat_requeues_pending_and_dead_running_needs(spec, django_capture_on_co
     assert matching_requeue_pending(now=timezone.now() + LATER) == 3
     for need in (pending, dead, fresh):
         need.refresh_from_db()
-        assert need.matching_state == Need.MatchingState.DONE
+        assert ranking_state(need) == NeedRanking.State.DONE
         assert need.matches.count() == 1
 
 
 def test_a_running_need_with_a_fresh_heartbeat_is_left_alone_however_long_it_runs(spec):
-    slow = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
-    Need.objects.filter(pk=slow.pk).update(matching_started_at=timezone.now() - timedelta(hours=1))
+    slow = NeedFactory(specialization=spec)
+    set_ranking(slow, state=NeedRanking.State.RUNNING, started_at=timezone.now() - timedelta(hours=1))
     heartbeat.beat(slow.pk)
-    silent = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
-    Need.objects.filter(pk=silent.pk).update(matching_started_at=timezone.now() - timedelta(seconds=61))
-    starting = NeedFactory(specialization=spec, matching_state=Need.MatchingState.RUNNING)
-    Need.objects.filter(pk=starting.pk).update(matching_started_at=timezone.now())
+    silent = NeedFactory(specialization=spec)
+    set_ranking(silent, state=NeedRanking.State.RUNNING, started_at=timezone.now() - timedelta(seconds=61))
+    starting = NeedFactory(specialization=spec)
+    set_ranking(starting, state=NeedRanking.State.RUNNING, started_at=timezone.now())
 
     assert pending_need_ids() == [silent.pk]  # no beat for a minute: a killed worker
     assert set(pending_need_ids(now=timezone.now() + heartbeat.STALE + timedelta(seconds=1))) == {

@@ -2,9 +2,17 @@
 
 import pytest
 
+from matching.models import NeedRanking
 from matching.services import matching_run
 from needs.models import Need
-from tests.factories import PASSWORD, CustomerFactory, ProfileFactory, SpecializationFactory, level
+from tests.factories import (
+    PASSWORD,
+    CustomerFactory,
+    ProfileFactory,
+    SpecializationFactory,
+    level,
+    ranking_state,
+)
 from tests.needs.factories import ensure_levels
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,7 +56,7 @@ def test_customer_posts_a_need_watches_the_shortlist_invites_and_sees_the_contac
     page.get_by_role("button", name="Publish and rank specialists").click()
     page.wait_for_load_state()
     need = Need.objects.get(customer=customer)
-    assert need.matching_state == Need.MatchingState.PENDING
+    assert ranking_state(need) == NeedRanking.State.PENDING
     page.get_by_text("Ranking specialists").wait_for()
 
     matching_run(need_id=need.pk)  # the worker gets to it; the page polls and shows the shortlist

@@ -7,11 +7,12 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from matching.models import NeedRanking
 from matching.services import matching_requeue_pending
 from needs.models import Need
 from needs.services import need_create
 from tests.conftest import dead_redis_url, require_postgres
-from tests.factories import CustomerFactory, ProfileFactory, SpecializationFactory, level
+from tests.factories import CustomerFactory, ProfileFactory, SpecializationFactory, level, ranking_state
 from tests.needs.factories import ensure_levels
 from topfreelancer.celery import app as celery_app
 
@@ -50,7 +51,7 @@ def make_need(spec):
 
 
 def is_done(need):
-    return Need.objects.filter(pk=need.pk, matching_state=Need.MatchingState.DONE).exists()
+    return ranking_state(need) == NeedRanking.State.DONE
 
 
 @pytest.mark.usefixtures("celery_worker")
@@ -91,7 +92,7 @@ def test_redis_down_the_need_is_saved_pending_and_matched_when_the_broker_return
         reset_connection_pools()
     need.refresh_from_db()
     assert need.state == Need.State.OPEN
-    assert need.matching_state == Need.MatchingState.PENDING
+    assert ranking_state(need) == NeedRanking.State.PENDING
     time.sleep(1)
     assert not need.matches.exists()  # nothing reached the worker
 

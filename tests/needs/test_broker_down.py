@@ -5,8 +5,9 @@ import time
 import pytest
 from django.urls import reverse
 
+from matching.models import NeedRanking
 from needs.models import Need
-from tests.factories import CustomerFactory, SpecializationFactory, level
+from tests.factories import CustomerFactory, SpecializationFactory, level, ranking_state
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def test_posting_a_need_with_the_broker_down(client, django_capture_on_commit_ca
     assert time.monotonic() - started < 3.0
     assert response.status_code == 302
     need = Need.objects.get(title="Still saved")
-    assert need.state == Need.State.OPEN and need.matching_state == Need.MatchingState.PENDING
+    assert need.state == Need.State.OPEN and ranking_state(need) == NeedRanking.State.PENDING
     assert "Broker unreachable" in caplog.text
     page = client.get(response.url).content.decode()
     assert "Ranking specialists" in page and 'hx-trigger="every 2s"' in page

@@ -4,9 +4,9 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from matching.models import Invitation, Match
+from matching.models import Invitation, Match, NeedRanking
 from needs.models import Need
-from tests.factories import ProfileFactory
+from tests.factories import ProfileFactory, set_ranking
 from tests.matching.factories import InvitationFactory
 from tests.needs.factories import NeedFactory
 
@@ -23,13 +23,19 @@ pytestmark = pytest.mark.django_db
         {"hours_per_week": 0},
         {"hours_per_week": 200},
         {"state": "exploded"},
-        {"matching_state": "maybe"},
     ],
 )
 def test_need_constraints(changes):
     need = NeedFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Need.objects.filter(pk=need.pk).update(**changes)
+
+
+def test_a_ranking_state_outside_the_list_is_refused():
+    need = NeedFactory()
+    set_ranking(need, state="idle")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        NeedRanking.objects.filter(need=need).update(state="maybe")
 
 
 def test_match_is_unique_per_need_and_profile_and_scores_stay_in_unit_interval():

@@ -1,9 +1,12 @@
 """Customer pages for needs: create (with the level helper), edit, move, and access by owner only."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from matching.models import Match
+from matching.models import Match, NeedRanking
 from matching.services import matching_run
 from needs.level_helper import suggest_level
 from needs.models import Need
@@ -15,6 +18,8 @@ from tests.factories import (
     SpecializationFactory,
     SuperuserFactory,
     level,
+    ranking_state,
+    set_ranking,
 )
 from tests.needs.factories import NeedFactory
 
@@ -58,7 +63,7 @@ def test_customer_posts_a_need_and_sees_the_ranked_shortlist(
         response = client.post(reverse("needs:create"), form_data(spec, must_have_skills=[skill.pk]))
     need = Need.objects.get(customer=customer)
     assert response.status_code == 302 and response.url == reverse("needs:detail", args=[need.pk])
-    assert need.state == Need.State.OPEN and need.matching_state == Need.MatchingState.DONE  # eager
+    assert need.state == Need.State.OPEN and ranking_state(need) == NeedRanking.State.DONE  # eager
     assert list(need.must_have_skills.all()) == [skill]
 
     page = client.get(response.url).content.decode()
@@ -70,10 +75,11 @@ def test_customer_posts_a_need_and_sees_the_ranked_shortlist(
 
 
 def test_pending_need_page_polls_and_the_partial_stops_when_done(client, customer):
-    need = NeedFactory(customer=customer, matching_state=Need.MatchingState.PENDING)
+    need = NeedFactory(customer=customer)
+    set_ranking(need, state=NeedRanking.State.PENDING)
     page = client.get(reverse("needs:detail", args=[need.pk])).content.decode()
     assert 'hx-trigger="every 2s"' in page and "Ranking specialists" in page
-    Need.objects.filter(pk=need.pk).update(matching_state=Need.MatchingState.DONE)
+    set_ranking(need, state=NeedRanking.State.DONE)
     partial = client.get(
         reverse("needs:detail", args=[need.pk]), headers={"HX-Request": "true", "HX-Target": "shortlist"}
     ).content.decode()
@@ -239,5 +245,48 @@ def test_admin_lists_needs_and_requeues_open_ones(client, django_capture_on_comm
     assert client.get("/admin/matching/invitation/").status_code == 200
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post("/admin/needs/need/", {"action": "rerank", "_selected_action": [need.pk]})
-    assert Need.objects.get(pk=need.pk).matching_state == Need.MatchingState.PENDING
+    assert ranking_state(need) == NeedRanking.State.PENDING
     assert len(callbacks) == 1
+
+
+def test_the_shortlist_says_when_the_need_was_ranked(client, customer):
+    need = NeedFactory(customer=customer)
+    url = reverse("needs:detail", args=[need.pk])
+    set_ranking(need, state=NeedRanking.State.DONE, matched_at=timezone.now())
+    assert "ranked just now" in client.get(url).content.decode()
+    set_ranking(need, state=NeedRanking.State.DONE, matched_at=timezone.now() - timedelta(hours=3))
+    page = client.get(url).content.decode()
+    assert "ranked 3\xa0hours ago" in page and "ranked just now" not in page
+    set_ranking(need, state=NeedRanking.State.RUNNING)
+    page = client.get(url).content.decode()
+    assert "Ranking specialists" in page and "hours ago" not in page
+
+
+def test_the_list_of_needs_shows_which_are_being_ranked(client, customer):
+    ranking = NeedFactory(customer=customer, title="Being ranked")
+    set_ranking(ranking, state=NeedRanking.State.RUNNING)
+    ranked = NeedFactory(customer=customer, title="Ranked")
+    set_ranking(ranked, state=NeedRanking.State.DONE)
+    NeedFactory(customer=customer, title="Never asked")  # no ranking row: not "being ranked"
+    page = client.get(reverse("needs:list")).content.decode()
+    rows = {
+        row.split("</a>")[0].rsplit(">", 1)[-1]: row for row in page.split('<li class="card need-row">')[1:]
+    }
+    assert ["ranking specialists…" in rows[title] for title in ("Being ranked", "Ranked", "Never asked")] == [
+        True,
+        False,
+        False,
+    ]
+
+
+def test_the_needs_admin_shows_matchings_state(client):
+    client.force_login(SuperuserFactory())
+    need = NeedFactory(title="Admin need")
+    set_ranking(need, state=NeedRanking.State.PENDING, version=4)
+    NeedFactory(title="Unranked need")
+    listing = client.get(reverse("admin:needs_need_changelist")).content.decode()
+    assert "Waiting to be ranked" in listing and "Not matched" in listing
+    filtered = client.get(reverse("admin:needs_need_changelist"), {"ranking__state": "pending"})
+    assert "Admin need" in filtered.content.decode() and "Unranked need" not in filtered.content.decode()
+    page = client.get(reverse("admin:needs_need_change", args=[need.pk])).content.decode()
+    assert "Waiting to be ranked" in page and "Matching version" in page

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from matching import scoring
-from matching.models import Invitation, Match
+from matching.models import Invitation, Match, NeedRanking
 from needs.models import Need
 from profiles.models import Profile, ProfileSkill
 from tests.factories import (
@@ -24,6 +24,7 @@ from tests.factories import (
     ProfileFactory,
     SkillFactory,
     level,
+    set_ranking,
 )
 from tests.matching.factories import InvitationFactory
 from tests.needs.factories import NeedFactory
@@ -193,7 +194,8 @@ def test_need_invariants():
     refused(lambda: Need.objects.filter(pk=need.pk).update(hours_per_week=0))
     refused(lambda: Need.objects.filter(pk=need.pk).update(hours_per_week=81))
     refused(lambda: Need.objects.filter(pk=need.pk).update(state="deleted"))
-    refused(lambda: Need.objects.filter(pk=need.pk).update(matching_state="lost"))
+    set_ranking(need, state="idle")
+    refused(lambda: NeedRanking.objects.filter(need=need).update(state="lost"))
     refused(lambda: Need.objects.filter(pk=need.pk).update(utc_offset_min=5, utc_offset_max=1))
     refused(lambda: Need.objects.filter(pk=need.pk).update(utc_offset_min=-20, utc_offset_max=1))
     refused(lambda: Need.objects.filter(pk=need.pk).update(utc_offset_min=1, utc_offset_max=None))

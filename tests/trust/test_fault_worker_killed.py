@@ -26,9 +26,15 @@ from matching.candidates import candidates_sync
 from matching.models import Match
 from matching.services import matching_requeue_pending, matching_run, pending_need_ids
 from matching.tasks import run_matching
-from needs.models import Need
 from tests.conftest import broker_reachable, missing, require_postgres
-from tests.factories import ProfileFactory, SkillFactory, SpecializationFactory, level
+from tests.factories import (
+    ProfileFactory,
+    SkillFactory,
+    SpecializationFactory,
+    level,
+    ranking_state,
+    set_ranking,
+)
 from tests.needs.factories import NeedFactory, ensure_levels
 from topfreelancer.celery import app as celery_app
 from topfreelancer.queue import publish
@@ -111,7 +117,7 @@ def test_sigkill_during_a_matching_run_then_a_new_worker_completes_it(tmp_path):
     expected = rows(need)
     assert len(expected) == 20
     Match.objects.filter(need=need).delete()
-    Need.objects.filter(pk=need.pk).update(matching_state="pending", matching_requested_at=timezone.now())
+    set_ranking(need, state="pending", requested_at=timezone.now())
 
     first = Worker("trustfault1", tmp_path / "worker1.log")
     second = None
@@ -120,7 +126,7 @@ def test_sigkill_during_a_matching_run_then_a_new_worker_completes_it(tmp_path):
         # Hold the run at its second transaction: writing the matches needs this table.
         blocker.execute("LOCK TABLE matching_match IN SHARE MODE")
         assert publish(run_matching, need.pk)
-        assert wait_for(lambda: Need.objects.get(pk=need.pk).matching_state == "running")
+        assert wait_for(lambda: ranking_state(need) == "running")
         waiting = "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'matching_match'::regclass"
         probe = psycopg.connect(db_url().replace("postgres://", "postgresql://"), autocommit=True)
         assert wait_for(lambda: probe.execute(waiting).fetchone()[0] > 0), "the run never reached the matches"
@@ -131,14 +137,14 @@ def test_sigkill_during_a_matching_run_then_a_new_worker_completes_it(tmp_path):
         # The dead worker's transaction never commits: no half-written matches.
         assert wait_for(lambda: probe.execute(waiting).fetchone()[0] == 0)
         assert not Match.objects.filter(need=need).exists()
-        assert Need.objects.get(pk=need.pk).matching_state == "running"
+        assert ranking_state(need) == "running"
 
         second = Worker("trustfault2", tmp_path / "worker2.log")
         resent = []
 
         def done() -> bool:
             resent.append(matching_requeue_pending())  # what beat does, more often
-            return Need.objects.get(pk=need.pk).matching_state == "done"
+            return ranking_state(need) == "done"
 
         assert wait_for(done, timeout=120 - (time.monotonic() - killed_at), step=1.0), (
             tmp_path / "worker2.log"
