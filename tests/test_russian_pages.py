@@ -73,7 +73,7 @@ def _admin_starts() -> list[str]:
 
 @pytest.fixture
 def demo(tmp_media):  # noqa: ARG001 - the demo writes its work samples' files there
-    call_command("demo_data", stdout=io.StringIO())
+    call_command("demo_data", applicants=300, stdout=io.StringIO())  # every role and stage, a shorter year
 
 
 @pytest.mark.usefixtures("demo")
