@@ -69,9 +69,9 @@ def _rate(facts: dict) -> str:
     if facts.get("currency") == facts.get("budget_currency"):
         if facts["rate_min"] <= facts["budget_max"]:
             return _("rate inside budget")
-        return _("rate from %(rate)d, above the budget of %(budget)d") % {
-            "rate": facts["rate_min"],
-            "budget": facts["budget_max"],
+        return _("rate from %(rate)s, above the budget of %(budget)s") % {
+            "rate": formats.money(facts["rate_min"], facts["currency"], per_hour=True),
+            "budget": formats.money(facts["budget_max"], facts["budget_currency"], per_hour=True),
         }
     # Another currency: compared through the exchange-rate table (profiles.money).
     converted = facts.get("rate_in_budget_currency")
@@ -81,24 +81,13 @@ def _rate(facts: dict) -> str:
             "budget_currency": facts.get("budget_currency"),
         }
     values = {
-        "rate": facts["rate_min"],
-        "currency": facts["currency"],
-        "converted": round(Decimal(converted)),
-        "budget": facts["budget_max"],
-        "budget_currency": facts["budget_currency"],
+        "rate": formats.money(facts["rate_min"], facts["currency"], per_hour=True),
+        "converted": formats.money(round(Decimal(converted)), facts["budget_currency"], per_hour=True),
+        "budget": formats.money(facts["budget_max"], facts["budget_currency"], per_hour=True),
     }
     if Decimal(converted) <= facts["budget_max"]:
-        return (
-            _("rate from %(rate)d %(currency)s (about %(converted)d %(budget_currency)s), inside budget")
-            % values
-        )
-    return (
-        _(
-            "rate from %(rate)d %(currency)s (about %(converted)d %(budget_currency)s), "
-            "above the budget of %(budget)d %(budget_currency)s"
-        )
-        % values
-    )
+        return _("rate from %(rate)s (about %(converted)s), inside budget") % values
+    return _("rate from %(rate)s (about %(converted)s), above the budget of %(budget)s") % values
 
 
 def _languages(facts: dict) -> str | None:

@@ -114,6 +114,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # A streaming replica for the catalogue's page reads (topfreelancer/replica.py); unset: one database.
 if env("REPLICA_DATABASE_URL", default=""):
     DATABASES["replica"] = env.db("REPLICA_DATABASE_URL")
+# Every query of the site reads a page of rows or one need's candidates through an index.
+# PostgreSQL's defaults suit reports: a plan estimated as costly gets parallel workers and JIT
+# compilation. For a catalogue page at 100,000 profiles starting one parallel worker took 60 ms of
+# a 90 ms query that runs in 3-6 ms without it (bench/README.md, "Parallel workers and JIT").
+POSTGRES_SESSION = "-c max_parallel_workers_per_gather=0 -c jit=off"
+for alias in DATABASES:
+    if DATABASES[alias]["ENGINE"] == "django.db.backends.postgresql":
+        options = DATABASES[alias].setdefault("OPTIONS", {})
+        options["options"] = f"{POSTGRES_SESSION} {options.get('options', '')}".strip()
 CATALOGUE_FROM_REPLICA = "replica" in DATABASES
 DATABASE_ROUTERS = ["topfreelancer.replica.ReplicaRouter"]
 

@@ -42,10 +42,10 @@ def test_a_rate_in_dollars_against_a_budget_in_roubles_has_a_real_fit(spec):
     write_matches(need=need)
     with translation.override("en"):
         assert (
-            "rate from 45 USD (about 3600 RUB), inside budget"
+            "rate from $45/h (about 3,600\u00a0₽/h), inside budget"
             in Match.objects.get(profile=inside).explanation
         )
-        assert "rate from 55 USD (about 4400 RUB), above the budget of 4000 RUB" in (
+        assert "rate from $55/h (about 4,400\u00a0₽/h), above the budget of 4,000\u00a0₽/h" in (
             Match.objects.get(profile=over).explanation
         )
 
