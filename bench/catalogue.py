@@ -42,8 +42,10 @@ from django.template import engines
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path, reverse
+from django.utils import translation
 
 from bench.loader import load_profiles
+from profiles import rendered
 from profiles.models import Profile
 from profiles.rendered import attach_cards
 from profiles.selectors import count_cache_key, with_card_data, with_card_extras
@@ -165,7 +167,10 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
         _get(client, "/" + BARE_PATH, bare)
     bare_queries = len(captured)
     times = {"page": [], "page_cold": [], "fragment": [], "bare": [], "bare_cached": []}
-    count_key = count_cache_key(QueryDict(urlencode(params, doseq=True)))
+    query = QueryDict(urlencode(params, doseq=True))
+    count_key = count_cache_key(query)
+    with translation.override(settings.LANGUAGE_CODE):  # the language of the Client's requests
+        listing_key = rendered.listing_key(query)
     for round_ in range(warmup + repeats):
         for key, (url, data, headers) in {
             "page": (catalogue, params, {}),
@@ -175,7 +180,7 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
             "bare_cached": ("/" + BARE_PATH, {**bare, "cached": "1"}, {}),
         }.items():
             if key == "page_cold":  # the first visitor of this filter in COUNT_TIMEOUT
-                cache.delete(count_key)
+                cache.delete_many([count_key, listing_key])
             elapsed, _ = _get(client, url, data, **headers)
             if round_ >= warmup:
                 times[key].append(elapsed)

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from vetting.signals import application_accepted
 
+from .signals import exchange_rates_changed
+
 
 class ProfilesConfig(AppConfig):
     name = "profiles"
@@ -14,7 +16,7 @@ class ProfilesConfig(AppConfig):
         from vetting.models import Level, Skill, Specialization  # noqa: PLC0415 - models, see above
 
         from . import filters, money, rendered, search, services, words  # noqa: PLC0415 - models, see above
-        from .models import Synonym  # noqa: PLC0415 - models, see above
+        from .models import Profile, Qualification, Synonym  # noqa: PLC0415 - models, see above
 
         application_accepted.connect(
             services._grant_on_acceptance, dispatch_uid="profiles.grant_on_acceptance"
@@ -35,6 +37,12 @@ class ProfilesConfig(AppConfig):
             post_delete.connect(
                 rendered.bump_generation, sender=model, dispatch_uid=f"profiles.rendered.del.{model.__name__}"
             )
+        # What the catalogue lists (cached per query, profiles.views.catalogue) changes with them.
+        bump = rendered.bump_listing_generation
+        for model in (Profile, Qualification):
+            post_save.connect(bump, sender=model, dispatch_uid=f"profiles.listing.save.{model.__name__}")
+            post_delete.connect(bump, sender=model, dispatch_uid=f"profiles.listing.del.{model.__name__}")
+        exchange_rates_changed.connect(bump, dispatch_uid="profiles.listing.rates")
         for model in (Specialization, Level, Skill, Synonym):
             post_save.connect(words.clear_vocabulary, sender=model)
             post_delete.connect(words.clear_vocabulary, sender=model)

@@ -22,6 +22,7 @@ import hashlib
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -30,16 +31,21 @@ from .selectors import with_card_skills
 
 RENDER_TIMEOUT = 24 * 3600  # bounds memory, not staleness: the key changes with what is shown
 GENERATION_KEY = "profiles:render-generation"
+LISTING_GENERATION_KEY = "profiles:listing-generation"
 
 
 def generation() -> int:
     """The reference data's generation: a new value whenever a specialization, level, skill or
     exchange rate is saved or deleted (bump_generation, connected in profiles.apps)."""
-    value = cache.get(GENERATION_KEY)
+    return _generation(GENERATION_KEY)
+
+
+def _generation(key: str) -> int:
+    value = cache.get(key)
     if value is None:  # first use, or evicted: a new generation makes every old key unreachable
         value = time.time_ns()
-        cache.add(GENERATION_KEY, value, None)
-        value = cache.get(GENERATION_KEY, value)
+        cache.add(key, value, None)
+        value = cache.get(key, value)
     return value
 
 
@@ -109,3 +115,23 @@ def filters_key(params) -> str:
     nothing but them and the reference data's choices in the page's language."""
     pairs = sorted((k, v) for k, values in params.lists() if k != "page" for v in values)
     return _key("filters", context_stamp(), pairs)
+
+
+def listing_key(params) -> str:
+    """The key of what a catalogue request lists (profiles.selectors.listing_of): its whole query
+    string, page and sort included, in this request's context and the profiles' listing generation."""
+    pairs = sorted((k, v) for k, values in params.lists() for v in values)
+    return _key("listing", context_stamp(), _generation(LISTING_GENERATION_KEY), pairs)
+
+
+def bump_listing_generation(**kwargs) -> None:
+    """A profile or a qualification was saved or deleted, or the rates in force moved the profiles'
+    rates: every cached listing is out of date (a new profile is listed at once; the listings of a
+    quiet catalogue live on). Bumped now and again on commit: a listing a concurrent request made
+    from the rows before the commit is unreachable after the second."""
+
+    def bump():
+        cache.set(LISTING_GENERATION_KEY, time.time_ns(), None)
+
+    bump()
+    transaction.on_commit(bump)

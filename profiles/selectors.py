@@ -133,6 +133,43 @@ def catalogue_page(
     )
 
 
+def listing_of(page: CataloguePage, *, ignored_skills: Sequence = ()) -> dict:
+    """What a catalogue page lists, to cache (profiles.rendered.listing_key): the profiles' pks with
+    the qualification each was listed under, the pager and the count. Ids, never rows: the cards
+    come from their own cache, by version."""
+    return {
+        "rows": [(profile.pk, getattr(profile, HELD, None)) for profile in page.profiles],
+        "number": page.number,
+        "has_next": page.has_next,
+        "count": page.count,
+        "capped": page.capped,
+        "ignored_skills": list(ignored_skills),
+    }
+
+
+def page_from_listing(listing: dict) -> CataloguePage:
+    """The page a cached listing names, its rows read again by primary key and still listed: a
+    profile hidden since is left out at once; the order and the newly listed lag by the listing's
+    COUNT_TIMEOUT, as the count does."""
+    held = dict(listing["rows"])
+    by_pk = {
+        profile.pk: profile
+        for profile in with_card_data(Profile.objects.listed().filter(pk__in=held), skills=False)
+    }
+    profiles = []
+    for pk, qualification_id in listing["rows"]:
+        if pk in by_pk:
+            setattr(by_pk[pk], HELD, qualification_id)
+            profiles.append(by_pk[pk])
+    return CataloguePage(
+        profiles=profiles,
+        number=listing["number"],
+        has_next=listing["has_next"],
+        count=listing["count"],
+        capped=listing["capped"],
+    )
+
+
 def _first(base: QuerySet, related: Sequence, limit: int) -> list[int]:
     """The pks of the first `limit` profiles of base, in its order, that meet related too (the
     window "Best match" ranks).

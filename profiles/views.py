@@ -19,8 +19,11 @@ from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
 from .selectors import (
+    COUNT_TIMEOUT,
     catalogue_page,
     count_cache_key,
+    listing_of,
+    page_from_listing,
     profile_for_page,
     profile_page_stamp,
     with_card_extras,
@@ -37,22 +40,37 @@ def _page_number(request) -> int:
 
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
-    """The public catalogue: listed profiles, filtered, searched, sorted, one page at a time."""
-    filterset = CatalogueFilter(request.GET or None, queryset=Profile.objects.listed())
-    valid = filterset.is_bound and filterset.is_valid()
-    if valid:
-        queryset, related = filterset.split(filterset.queryset)
+    """The public catalogue: listed profiles, filtered, searched, sorted, one page at a time.
+
+    A valid request's listing (which profiles, in which order, and the count) is cached for
+    COUNT_TIMEOUT under its query string, so the other visitors of a filter read 20 rows by primary
+    key; the cards and the filter form come from their own caches (profiles.rendered)."""
+    key = rendered.listing_key(request.GET)
+    listing = cache.get(key)
+    if listing is not None:
+        page = page_from_listing(listing)
+        # The form is built only if its rendering has left the cache.
+        filterset = SimpleLazyObject(lambda: _catalogue_filter(request))
+        valid = True
     else:
-        queryset, related = Profile.objects.listed(), []
-    page = catalogue_page(
-        queryset,
-        related=related,
-        sort=sort_key(filterset.form.cleaned_data if filterset.is_bound else {}),
-        page=_page_number(request),
-        count_key=count_cache_key(request.GET),
-    )
-    if page.number > 1 and not page.profiles:
-        raise Http404(_("There is no such page of specialists."))  # past the last page: not an empty one
+        filterset = _catalogue_filter(request)
+        valid = filterset.is_bound and filterset.is_valid()
+        if valid:
+            queryset, related = filterset.split(filterset.queryset)
+        else:
+            queryset, related = Profile.objects.listed(), []
+        page = catalogue_page(
+            queryset,
+            related=related,
+            sort=sort_key(filterset.form.cleaned_data if filterset.is_bound else {}),
+            page=_page_number(request),
+            count_key=count_cache_key(request.GET),
+        )
+        if page.number > 1 and not page.profiles:
+            raise Http404(_("There is no such page of specialists."))  # past the last page: not an empty one
+        listing = listing_of(page, ignored_skills=filterset.ignored_skills)
+        if valid or not filterset.is_bound:  # a request with errors is never stored
+            cache.set(key, listing, COUNT_TIMEOUT)
     rendered.attach_cards(with_card_extras(page.profiles, viewer=request.user))
     query = request.GET.copy()
     query.pop("page", None)
@@ -60,12 +78,19 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     if request.htmx and request.htmx.target == "results":
         template += "#results"
     # The filter form rendered once per filter and language; a form with errors is never stored.
-    filters_key = rendered.filters_key(request.GET) if valid or not filterset.is_bound else ""
-    return render(
-        request,
-        template,
-        {"filter": filterset, "page": page, "query": query.urlencode(), "filters_key": filters_key},
-    )
+    filters_key = rendered.filters_key(request.GET) if valid or not request.GET else ""
+    context = {
+        "filter": filterset,
+        "page": page,
+        "ignored_skills": listing["ignored_skills"],
+        "query": query.urlencode(),
+        "filters_key": filters_key,
+    }
+    return render(request, template, context)
+
+
+def _catalogue_filter(request: HttpRequest) -> CatalogueFilter:
+    return CatalogueFilter(request.GET or None, queryset=Profile.objects.listed())
 
 
 # Where the body (cached for every viewer of a kind) takes this viewer's panels.
