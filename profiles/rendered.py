@@ -22,7 +22,6 @@ import hashlib
 import time
 
 from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -127,11 +126,6 @@ def listing_key(params) -> str:
 def bump_listing_generation(**kwargs) -> None:
     """A profile or a qualification was saved or deleted, or the rates in force moved the profiles'
     rates: every cached listing is out of date (a new profile is listed at once; the listings of a
-    quiet catalogue live on). Bumped now and again on commit: a listing a concurrent request made
-    from the rows before the commit is unreachable after the second."""
-
-    def bump():
-        cache.set(LISTING_GENERATION_KEY, time.time_ns(), None)
-
-    bump()
-    transaction.on_commit(bump)
+    quiet catalogue live on). A listing another request makes from the rows before this change
+    commits lives out its COUNT_TIMEOUT."""
+    cache.set(LISTING_GENERATION_KEY, time.time_ns(), None)
