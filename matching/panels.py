@@ -38,10 +38,12 @@ def shortlist_panel(request: HttpRequest, need: Need) -> str:
 
 
 def _row(instance) -> tuple:
-    """Every stored value of a row (None for none): a card's key changes with any of them."""
+    """Every value read of a row (None for none): a card's key changes with any of them."""
     if instance is None:
         return ()
-    return tuple(getattr(instance, field.attname, None) for field in instance._meta.concrete_fields)
+    unread = instance.get_deferred_fields()
+    fields = instance._meta.concrete_fields
+    return tuple(getattr(instance, f.attname) for f in fields if f.attname not in unread)
 
 
 def attach_match_cards(matches: list, *, need: Need, show_dismissed: bool) -> list:

@@ -13,12 +13,17 @@ def need_ranking(*, need: Need) -> NeedRanking:
     return NeedRanking.objects.filter(need=need).first() or NeedRanking(need=need)
 
 
+# The profile's long texts: a shortlist's card shows none of them (50 wide rows read for nothing).
+CARD_UNSHOWN = ("summary", "summary_html", "search_vector", "search_text")
+
+
 def shortlist(*, need, include_dismissed: bool = False) -> list[Match]:
     """The need's ranked matches with their profiles, each carrying `invitation` (or None) and
     `interested` (the specialist marked interest in the need)."""
     matches = (
         Match.objects.filter(need=need)
         .select_related("profile__user", "profile__level", "profile__specialization")
+        .defer(*(f"profile__{name}" for name in CARD_UNSHOWN))
         .prefetch_related(
             Prefetch("profile__qualifications", queryset=Qualification.objects.select_related("level"))
         )
