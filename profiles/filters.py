@@ -258,7 +258,7 @@ class CatalogueFilter(django_filters.FilterSet):
     def split(self, queryset) -> tuple[QuerySet, list]:
         """The profiles filtered on their own columns and their qualification (and searched), and
         apart the conditions on their child tables (skills, languages), which
-        profiles.selectors.catalogue_page applies: the planner misjudges how many profiles those
+        profiles.selectors.catalogue_listing applies: the planner misjudges how many profiles those
         keep (bench/README.md)."""
         self.related = []
         return self._held(super().filter_queryset(queryset)), self.related

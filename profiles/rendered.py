@@ -117,7 +117,7 @@ def filters_key(params) -> str:
 
 
 def listing_key(params) -> str:
-    """The key of what a catalogue request lists (profiles.selectors.listing_of): its whole query
+    """The key of what a catalogue request lists (profiles.selectors.catalogue_listing): its whole query
     string, page and sort included, in this request's context and the profiles' listing generation."""
     pairs = sorted((k, v) for k, values in params.lists() for v in values)
     return _key("listing", context_stamp(), _generation(LISTING_GENERATION_KEY), pairs)

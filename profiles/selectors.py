@@ -81,7 +81,7 @@ def count_cache_key(params: QueryDict) -> str:
     return "profiles:catalogue-count:" + hashlib.sha256(urlencode(pairs).encode()).hexdigest()
 
 
-def catalogue_page(
+def catalogue_listing(
     queryset: QuerySet,
     *,
     related: Sequence = (),
@@ -89,30 +89,40 @@ def catalogue_page(
     page: int,
     count_key: str,
     page_size: int = PAGE_SIZE,
-) -> CataloguePage:
-    """One page of listed profiles (page_size + 1 rows: is there a next page?) and a capped count.
-    related: conditions on child tables (CatalogueFilter.split), applied here to queryset.
+) -> dict:
+    """What one page of listed profiles lists: the pks in order (with the qualification each was
+    listed under, HELD), whether there is a next page (page_size + 1 pks read) and a capped count.
+    related: conditions on child tables (CatalogueFilter.split), applied here to queryset. Plain
+    values, cached as they are by profiles.views.catalogue; page_from_listing reads the rows.
 
     A first page with no next page is its own exact count. With a search ("Best match") the window
     of RANK_WINDOW + 1 matches read for ranking is the count (capped at COUNT_CAP == RANK_WINDOW):
     no count query. Otherwise the count is a query, which costs more than the page when filters
     combine (the planner cannot stop early without an order), so it is cached for COUNT_TIMEOUT
-    under count_key (count_cache_key). The count may then lag the list by that long; the list never
-    does.
+    under count_key (count_cache_key), shared by the filter's other pages and sorts.
     """
     page = max(1, min(page, 10_000))
     if sort == "relevance" and RANK not in queryset.query.annotations:
         sort = "level"  # nothing searched: the best match is the most qualified
     base, queryset = queryset, queryset.filter(*related)
-    shown, window = queryset, None
-    if sort == "relevance":
-        # The window "Best match" ranks, one more to know whether there are more than it holds.
-        window = _first(base.order_by(*order_by(base, "level")), related, RANK_WINDOW + 1)
-        shown = queryset.filter(pk__in=window[:RANK_WINDOW])
     offset = (page - 1) * page_size
-    rows = list(
-        with_card_data(shown.order_by(*order_by(shown, sort)), skills=False)[offset : offset + page_size + 1]
-    )
+    held = [HELD] if HELD in queryset.query.annotations else []
+    window = None
+    if sort == "relevance":
+        # The window "Best match" ranks (one more to know whether there are more than it holds),
+        # read with the columns of its order and ranked here: no second query over the filters.
+        names = _descending(order_by(base, "relevance"))
+        window = _first(base.order_by(*order_by(base, "level")), related, RANK_WINDOW + 1, [*names, *held])
+
+        def position(row):  # the order's columns, then the primary key, as the SQL order would
+            return (*_nulls_first(row[1 : len(names) + 1]), row[0])
+
+        ranked = sorted(window[:RANK_WINDOW], key=position, reverse=True)
+        rows = [(row[0], row[-1] if held else None) for row in ranked[offset : offset + page_size + 1]]
+    else:
+        # Only the keys, in order: the page's rows are read by primary key (page_from_listing).
+        ordered = queryset.order_by(*order_by(queryset, sort)).values_list("pk", *held)
+        rows = [(row[0], row[1] if held else None) for row in ordered[offset : offset + page_size + 1]]
     exact = page == 1 and len(rows) <= page_size
     if exact:
         count = len(rows)
@@ -124,33 +134,18 @@ def catalogue_page(
             lambda: queryset.order_by()[: COUNT_CAP + 1].count(),
             COUNT_TIMEOUT,
         )
-    return CataloguePage(
-        profiles=rows[:page_size],
-        number=page,
-        has_next=len(rows) > page_size,
-        count=count,
-        capped=not exact and count > COUNT_CAP,
-    )
-
-
-def listing_of(page: CataloguePage, *, ignored_skills: Sequence = ()) -> dict:
-    """What a catalogue page lists, to cache (profiles.rendered.listing_key): the profiles' pks with
-    the qualification each was listed under, the pager and the count. Ids, never rows: the cards
-    come from their own cache, by version."""
     return {
-        "rows": [(profile.pk, getattr(profile, HELD, None)) for profile in page.profiles],
-        "number": page.number,
-        "has_next": page.has_next,
-        "count": page.count,
-        "capped": page.capped,
-        "ignored_skills": list(ignored_skills),
+        "rows": rows[:page_size],
+        "number": page,
+        "has_next": len(rows) > page_size,
+        "count": count,
+        "capped": not exact and count > COUNT_CAP,
     }
 
 
 def page_from_listing(listing: dict) -> CataloguePage:
-    """The page a cached listing names, its rows read again by primary key and still listed: a
-    profile hidden since is left out at once; the order and the newly listed lag by the listing's
-    COUNT_TIMEOUT, as the count does."""
+    """The page a listing names (catalogue_listing), its rows read by primary key and still listed:
+    from a cached listing, a profile hidden since is left out at once."""
     held = dict(listing["rows"])
     by_pk = {
         profile.pk: profile
@@ -170,9 +165,29 @@ def page_from_listing(listing: dict) -> CataloguePage:
     )
 
 
-def _first(base: QuerySet, related: Sequence, limit: int) -> list[int]:
-    """The pks of the first `limit` profiles of base, in its order, that meet related too (the
-    window "Best match" ranks).
+def _descending(ordering) -> list[str]:
+    """The names an all-descending order reads before its last column, the primary key
+    (SORTS["relevance"])."""
+    names = []
+    for column in ordering:
+        if isinstance(column, str):
+            assert column.startswith("-"), column
+            names.append(column[1:])
+        else:
+            assert column.descending, column
+            names.append(column.expression.name)
+    assert names[-1] == "id", ordering
+    return names[:-1]
+
+
+def _nulls_first(values: Sequence) -> tuple:
+    """A key for values sorted descending as PostgreSQL orders them: NULL above every value."""
+    return tuple((1, 0) if value is None else (0, value) for value in values)
+
+
+def _first(base: QuerySet, related: Sequence, limit: int, columns: Sequence = ()) -> list[tuple]:
+    """The first `limit` profiles of base, in its order, that meet related too (the window "Best
+    match" ranks): for each, its pk and `columns` (names of base's fields and annotations).
 
     The planner multiplies the selectivities of the profile's own conditions and of the EXISTS on
     its child tables as if independent; a skill filter (figma within UI/UX design: all of them)
@@ -187,16 +202,17 @@ def _first(base: QuerySet, related: Sequence, limit: int) -> list[int]:
     specialization makes the walk read its profiles until `limit` have it.
     """
     if not related or connection.vendor != "postgresql":
-        return list(base.filter(*related).values_list("pk", flat=True)[:limit])
+        return list(base.filter(*related).values_list("pk", *columns)[:limit])
     probes = {
         f"related_{i}": Subquery(condition.query, output_field=IntegerField())
         for i, condition in enumerate(related)
     }
-    sql, params = base.annotate(**probes).values("pk", *probes).query.sql_with_params()
+    sql, params = base.annotate(**probes).values("pk", *columns, *probes).query.sql_with_params()
     where = " AND ".join(f"w.{name} IS NOT NULL" for name in probes)
+    selected = ", ".join(f"w.{connection.ops.quote_name(name)}" for name in ["pk", *columns])
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT w.pk FROM ({sql} OFFSET 0) w WHERE {where} LIMIT %s", (*params, limit))
-        return [pk for (pk,) in cursor.fetchall()]
+        cursor.execute(f"SELECT {selected} FROM ({sql} OFFSET 0) w WHERE {where} LIMIT %s", (*params, limit))
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 def profile_for_page(*, pk: int, viewer) -> Profile | None:

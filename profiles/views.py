@@ -20,9 +20,8 @@ from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
 from .selectors import (
     COUNT_TIMEOUT,
-    catalogue_page,
+    catalogue_listing,
     count_cache_key,
-    listing_of,
     page_from_listing,
     profile_for_page,
     profile_page_stamp,
@@ -48,7 +47,6 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     key = rendered.listing_key(request.GET)
     listing = cache.get(key)
     if listing is not None:
-        page = page_from_listing(listing)
         # The form is built only if its rendering has left the cache.
         filterset = SimpleLazyObject(lambda: _catalogue_filter(request))
         valid = True
@@ -59,18 +57,19 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             queryset, related = filterset.split(filterset.queryset)
         else:
             queryset, related = Profile.objects.listed(), []
-        page = catalogue_page(
+        listing = catalogue_listing(
             queryset,
             related=related,
             sort=sort_key(filterset.form.cleaned_data if filterset.is_bound else {}),
             page=_page_number(request),
             count_key=count_cache_key(request.GET),
         )
-        if page.number > 1 and not page.profiles:
+        if listing["number"] > 1 and not listing["rows"]:
             raise Http404(_("There is no such page of specialists."))  # past the last page: not an empty one
-        listing = listing_of(page, ignored_skills=filterset.ignored_skills)
+        listing["ignored_skills"] = filterset.ignored_skills
         if valid or not filterset.is_bound:  # a request with errors is never stored
             cache.set(key, listing, COUNT_TIMEOUT)
+    page = page_from_listing(listing)
     rendered.attach_cards(with_card_extras(page.profiles, viewer=request.user))
     query = request.GET.copy()
     query.pop("page", None)

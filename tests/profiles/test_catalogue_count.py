@@ -1,5 +1,5 @@
 """With a search ("Best match") the count is the ranking window, read once for both: no count
-query, and never a count that lags the list (profiles.selectors.catalogue_page). Runs on SQLite and,
+query, and never a count that lags the list (profiles.selectors.catalogue_listing). Runs on SQLite and,
 with DATABASE_URL, on PostgreSQL, where the window is the planner-proof walk of `_first`."""
 
 import pytest

@@ -135,7 +135,7 @@ def test_the_catalogue_queries_do_not_grow_with_qualifications(client, world, dj
     for _ in range(5):
         other = ProfileFactory(specialization=world["backend"], level=level("senior"))
         services.profile_grant(user=other.user, specialization=world["design"], level=level("middle"))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         client.get(reverse("profiles:catalogue"), {"specialization": world["design"].pk})
     assert Profile.objects.listed().count() == 7
 
