@@ -90,11 +90,11 @@ def card_key(profile, *, stamp: str) -> str:
     )
 
 
-def attach_cards(profiles: list) -> list:
+def attach_cards(profiles: list, *, stamp: str | None = None) -> list:
     """Give each profile its `card_key` and, when the cache holds it, its `card_html` (one round
     trip for the page); the others get their skills (one query) and profiles.templatetags.cards
     renders and stores them. The profiles come without their skills (with_card_data(skills=False))."""
-    stamp = context_stamp()
+    stamp = stamp or context_stamp()
     for profile in profiles:
         profile.card_key = card_key(profile, stamp=stamp)
     found = cache.get_many([profile.card_key for profile in profiles]) if profiles else {}
@@ -109,18 +109,18 @@ def page_key(stamp_row: dict, *, name_revealed: bool) -> str:
     return _key("page", context_stamp(), *(stamp_row[k] for k in sorted(stamp_row)), name_revealed)
 
 
-def filters_key(params) -> str:
+def filters_key(params, *, stamp: str | None = None) -> str:
     """The key of the catalogue's filter form as these (valid) parameters fill it: the form shows
     nothing but them and the reference data's choices in the page's language."""
     pairs = sorted((k, v) for k, values in params.lists() if k != "page" for v in values)
-    return _key("filters", context_stamp(), pairs)
+    return _key("filters", stamp or context_stamp(), pairs)
 
 
-def listing_key(params) -> str:
+def listing_key(params, *, stamp: str | None = None) -> str:
     """The key of what a catalogue request lists (profiles.selectors.catalogue_listing): its whole query
     string, page and sort included, in this request's context and the profiles' listing generation."""
     pairs = sorted((k, v) for k, values in params.lists() for v in values)
-    return _key("listing", context_stamp(), _generation(LISTING_GENERATION_KEY), pairs)
+    return _key("listing", stamp or context_stamp(), _generation(LISTING_GENERATION_KEY), pairs)
 
 
 def bump_listing_generation(**kwargs) -> None:

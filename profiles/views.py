@@ -44,7 +44,8 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     A valid request's listing (which profiles, in which order, and the count) is cached for
     COUNT_TIMEOUT under its query string, so the other visitors of a filter read 20 rows by primary
     key; the cards and the filter form come from their own caches (profiles.rendered)."""
-    key = rendered.listing_key(request.GET)
+    stamp = rendered.context_stamp()  # what every key of this request shares, read once
+    key = rendered.listing_key(request.GET, stamp=stamp)
     listing = cache.get(key)
     if listing is not None:
         # The form is built only if its rendering has left the cache.
@@ -70,14 +71,14 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         if valid or not filterset.is_bound:  # a request with errors is never stored
             cache.set(key, listing, COUNT_TIMEOUT)
     page = page_from_listing(listing)
-    rendered.attach_cards(with_card_extras(page.profiles, viewer=request.user))
+    rendered.attach_cards(with_card_extras(page.profiles, viewer=request.user), stamp=stamp)
     query = request.GET.copy()
     query.pop("page", None)
     template = "profiles/catalogue.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
     # The filter form rendered once per filter and language; a form with errors is never stored.
-    filters_key = rendered.filters_key(request.GET) if valid or not request.GET else ""
+    filters_key = rendered.filters_key(request.GET, stamp=stamp) if valid or not request.GET else ""
     context = {
         "filter": filterset,
         "page": page,
