@@ -6,9 +6,9 @@
 and sort requests, through Django's test Client (full middleware stack, no network), in alternation:
 
 - page: GET /specialists/?<filters> (the filter form, the listing, the cards) as the second visitor
-  of a filter finds it: its listing and count cached (profiles.views.catalogue);
-- page, first request: the same after deleting that filter's listing and count from the cache (the
-  first visitor of a filter in profiles.selectors.COUNT_TIMEOUT, or after a profile changed);
+  of a filter finds it: its listing (ids, order, count) cached (profiles.views.catalogue);
+- page, first request: the same after deleting that request's listing from the cache (the first
+  visitor of a filter in profiles.selectors.LISTING_TIMEOUT, or after a profile changed);
 - fragment: the same with htmx headers (only the #results partial, what filtering swaps in);
 - floor: GET /__bench__/catalogue/?ids=<the page's profile ids>&cached=1 - the same 20 profiles
   by primary key with the same joins (profiles.selectors.with_card_data), their extras (verified
@@ -47,7 +47,7 @@ from bench.loader import load_profiles
 from profiles import rendered
 from profiles.models import Profile
 from profiles.rendered import attach_cards
-from profiles.selectors import count_cache_key, with_card_data, with_card_extras
+from profiles.selectors import with_card_data, with_card_extras
 from vetting.models import Level, Skill, Specialization
 
 REPEATS = 15
@@ -166,10 +166,8 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
         _get(client, "/" + BARE_PATH, bare)
     bare_queries = len(captured)
     times = {"page": [], "page_cold": [], "fragment": [], "bare": [], "bare_cached": []}
-    query = QueryDict(urlencode(params, doseq=True))
-    count_key = count_cache_key(query)
     with translation.override(settings.LANGUAGE_CODE):  # the language of the Client's requests
-        listing_key = rendered.listing_key(query)
+        listing_key = rendered.listing_key(QueryDict(urlencode(params, doseq=True)))
     for round_ in range(warmup + repeats):
         for key, (url, data, headers) in {
             "page": (catalogue, params, {}),
@@ -178,8 +176,8 @@ def measure(name: str, params: dict, *, client: Client, repeats: int = REPEATS, 
             "bare": ("/" + BARE_PATH, bare, {}),
             "bare_cached": ("/" + BARE_PATH, {**bare, "cached": "1"}, {}),
         }.items():
-            if key == "page_cold":  # the first visitor of this filter in COUNT_TIMEOUT
-                cache.delete_many([count_key, listing_key])
+            if key == "page_cold":  # the first visitor of this filter in LISTING_TIMEOUT
+                cache.delete(listing_key)
             elapsed, _ = _get(client, url, data, **headers)
             if round_ >= warmup:
                 times[key].append(elapsed)

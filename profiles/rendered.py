@@ -127,5 +127,5 @@ def bump_listing_generation(**kwargs) -> None:
     """A profile or a qualification was saved or deleted, or the rates in force moved the profiles'
     rates: every cached listing is out of date (a new profile is listed at once; the listings of a
     quiet catalogue live on). A listing another request makes from the rows before this change
-    commits lives out its COUNT_TIMEOUT."""
+    commits lives out its LISTING_TIMEOUT."""
     cache.set(LISTING_GENERATION_KEY, time.time_ns(), None)

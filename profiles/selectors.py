@@ -1,14 +1,10 @@
 """Reads of profiles, with their joins and prefetches decided here (the page's query count)."""
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import IntegerField, Prefetch, QuerySet, Subquery, prefetch_related_objects
-from django.http import QueryDict
 
 from accounts.names import names_revealed
 from vetting.selectors import application_evidence, verified_stages
@@ -18,9 +14,9 @@ from .models import Profile, ProfileLanguage, ProfileSkill, Qualification
 from .search import RANK
 
 PAGE_SIZE = 20
-COUNT_CAP = 100  # "100+": an exact COUNT over a broad filter costs more than the page itself;
-# with a small cap the count stops after 101 hits instead of reading every match (bench/README.md)
-COUNT_TIMEOUT = 60  # seconds a filter's count is reused by its other pages and sorts
+COUNT_CAP = 100  # "100+": counting every match of a broad filter costs more than the page itself;
+# the walk that finds the page reads 101 matches' keys and stops (catalogue_listing)
+LISTING_TIMEOUT = 60  # seconds a request's listing is reused (profiles.views.catalogue)
 RANK_WINDOW = 100  # "Best match" ranks this many matches, the most qualified first (as many as the
 # count shows, "100+"): ranking all 30,000 matches of a common word read the whole table, 190 ms of
 # SQL at 100k, where walking the level index stops after 100 (bench/README.md)
@@ -75,71 +71,50 @@ def with_card_skills(profiles: list[Profile]) -> list[Profile]:
     return profiles
 
 
-def count_cache_key(params: QueryDict) -> str:
-    """The cache key of a filter's count: its query string without page and sort."""
-    pairs = sorted((k, v) for k, values in params.lists() if k not in ("page", "sort") for v in values)
-    return "profiles:catalogue-count:" + hashlib.sha256(urlencode(pairs).encode()).hexdigest()
-
-
 def catalogue_listing(
     queryset: QuerySet,
     *,
     related: Sequence = (),
     sort: str,
     page: int,
-    count_key: str,
     page_size: int = PAGE_SIZE,
 ) -> dict:
     """What one page of listed profiles lists: the pks in order (with the qualification each was
-    listed under, HELD), whether there is a next page (page_size + 1 pks read) and a capped count.
-    related: conditions on child tables (CatalogueFilter.split), applied here to queryset. Plain
+    listed under, HELD), whether there is a next page and a count capped at COUNT_CAP. related:
+    conditions on child tables (CatalogueFilter.split), probed along the walk (_first). Plain
     values, cached as they are by profiles.views.catalogue; page_from_listing reads the rows.
 
-    A first page with no next page is its own exact count. With a search ("Best match") the window
-    of RANK_WINDOW + 1 matches read for ranking is the count (capped at COUNT_CAP == RANK_WINDOW):
-    no count query. Otherwise the count is a query, which costs more than the page when filters
-    combine (the planner cannot stop early without an order), so it is cached for COUNT_TIMEOUT
-    under count_key (count_cache_key), shared by the filter's other pages and sorts.
+    The walk is the count: it reads the keys of at least COUNT_CAP + 1 matches in the page's order
+    (an index walk that stops there), so fewer means the exact count and as many means "more than
+    COUNT_CAP". No count query: with filters combined, a count cannot stop early without an order
+    and cost more than the page (bench/README.md). "Best match" reads the RANK_WINDOW + 1 most
+    qualified matches with their rank and ranks them here (RANK_WINDOW == COUNT_CAP).
     """
     page = max(1, min(page, 10_000))
     if sort == "relevance" and RANK not in queryset.query.annotations:
         sort = "level"  # nothing searched: the best match is the most qualified
-    base, queryset = queryset, queryset.filter(*related)
     offset = (page - 1) * page_size
     held = [HELD] if HELD in queryset.query.annotations else []
-    window = None
     if sort == "relevance":
-        # The window "Best match" ranks (one more to know whether there are more than it holds),
-        # read with the columns of its order and ranked here: no second query over the filters.
-        names = _descending(order_by(base, "relevance"))
-        window = _first(base.order_by(*order_by(base, "level")), related, RANK_WINDOW + 1, [*names, *held])
+        names = _descending(order_by(queryset, "relevance"))
+        limit = RANK_WINDOW + 1
+        walked = _first(queryset.order_by(*order_by(queryset, "level")), related, limit, [*names, *held])
 
         def position(row):  # the order's columns, then the primary key, as the SQL order would
             return (*_nulls_first(row[1 : len(names) + 1]), row[0])
 
-        ranked = sorted(window[:RANK_WINDOW], key=position, reverse=True)
-        rows = [(row[0], row[-1] if held else None) for row in ranked[offset : offset + page_size + 1]]
+        ordered = sorted(walked[:RANK_WINDOW], key=position, reverse=True)
     else:
-        # Only the keys, in order: the page's rows are read by primary key (page_from_listing).
-        ordered = queryset.order_by(*order_by(queryset, sort)).values_list("pk", *held)
-        rows = [(row[0], row[1] if held else None) for row in ordered[offset : offset + page_size + 1]]
-    exact = page == 1 and len(rows) <= page_size
-    if exact:
-        count = len(rows)
-    elif window is not None:  # the window is the count, capped as any count (COUNT_CAP == RANK_WINDOW)
-        count, exact = len(window), len(window) <= COUNT_CAP
-    else:
-        count = cache.get_or_set(
-            count_key,
-            lambda: queryset.order_by()[: COUNT_CAP + 1].count(),
-            COUNT_TIMEOUT,
-        )
+        limit = max(offset + page_size + 1, COUNT_CAP + 1)
+        ordered = walked = _first(queryset.order_by(*order_by(queryset, sort)), related, limit, held)
+    rows = [(row[0], row[-1] if held else None) for row in ordered[offset : offset + page_size + 1]]
+    capped = len(walked) >= limit and len(walked) > COUNT_CAP
     return {
         "rows": rows[:page_size],
         "number": page,
         "has_next": len(rows) > page_size,
-        "count": count,
-        "capped": not exact and count > COUNT_CAP,
+        "count": COUNT_CAP + 1 if capped else len(walked),
+        "capped": capped,
     }
 
 

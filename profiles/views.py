@@ -19,9 +19,8 @@ from .filters import CatalogueFilter, sort_key
 from .forms import ExperienceFormSet, ProfileForm, edit_formsets
 from .models import Profile
 from .selectors import (
-    COUNT_TIMEOUT,
+    LISTING_TIMEOUT,
     catalogue_listing,
-    count_cache_key,
     page_from_listing,
     profile_for_page,
     profile_page_stamp,
@@ -42,8 +41,9 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     """The public catalogue: listed profiles, filtered, searched, sorted, one page at a time.
 
     A valid request's listing (which profiles, in which order, and the count) is cached for
-    COUNT_TIMEOUT under its query string, so the other visitors of a filter read 20 rows by primary
-    key; the cards and the filter form come from their own caches (profiles.rendered)."""
+    LISTING_TIMEOUT under its query string until a profile changes, so the other visitors of a
+    filter read 20 rows by primary key; the cards and the filter form come from their own caches
+    (profiles.rendered)."""
     stamp = rendered.context_stamp()  # what every key of this request shares, read once
     key = rendered.listing_key(request.GET, stamp=stamp)
     listing = cache.get(key)
@@ -63,13 +63,12 @@ def catalogue(request: HttpRequest) -> HttpResponse:
             related=related,
             sort=sort_key(filterset.form.cleaned_data if filterset.is_bound else {}),
             page=_page_number(request),
-            count_key=count_cache_key(request.GET),
         )
         if listing["number"] > 1 and not listing["rows"]:
             raise Http404(_("There is no such page of specialists."))  # past the last page: not an empty one
         listing["ignored_skills"] = filterset.ignored_skills
         if valid or not filterset.is_bound:  # a request with errors is never stored
-            cache.set(key, listing, COUNT_TIMEOUT)
+            cache.set(key, listing, LISTING_TIMEOUT)
     page = page_from_listing(listing)
     rendered.attach_cards(with_card_extras(page.profiles, viewer=request.user), stamp=stamp)
     query = request.GET.copy()
