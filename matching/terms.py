@@ -58,9 +58,17 @@ class Terms:
 
     @classmethod
     def of(
-        cls, need, *, must: set[int], nice: set[int], level_table: dict, today: date | None = None
+        cls,
+        need,
+        *,
+        must: set[int],
+        nice: set[int],
+        level_table: dict,
+        today: date | None = None,
+        rates: dict | None = None,
     ) -> "Terms":
-        """`need`: a Need, or any object with its fields (the incremental update reads values())."""
+        """`need`: a Need, or any object with its fields (the incremental update reads values()).
+        `rates`: profiles.money.rate_table(), when the caller builds the terms of many needs."""
         nice = nice - must
         points = []
         for skill_id in sorted(must):
@@ -80,7 +88,7 @@ class Terms:
             utc_window=(need.utc_offset_min, need.utc_offset_max)
             if need.utc_offset_min is not None
             else None,
-            budget_base_cents=base_cents(need.budget_max, need.currency),
+            budget_base_cents=base_cents(need.budget_max, need.currency, table=rates),
         )
 
     # --- the same numbers twice: SQL over all rows, Python over one -------------------------

@@ -73,18 +73,21 @@ def clear_rate_table(**kwargs) -> None:
     cache.delete(TABLE_KEY)
 
 
-def units_per_base(currency: str, *, on: date | None = None) -> Decimal | None:
-    """The rate in force on `on` (today by default): the latest on or before it; None if none."""
+def units_per_base(currency: str, *, on: date | None = None, table: dict | None = None) -> Decimal | None:
+    """The rate in force on `on` (today by default): the latest on or before it; None if none.
+    `table`: a rate_table() the caller read once for many conversions (one cache read each, else)."""
     if currency == BASE:
         return Decimal(1)
     on = on or timezone.localdate()
-    for valid_from, units in rate_table().get(currency, ()):
+    for valid_from, units in (rate_table() if table is None else table).get(currency, ()):
         if valid_from <= on:
             return units
     return None
 
 
-def convert(amount, source: str, target: str, *, on: date | None = None) -> Decimal | None:
+def convert(
+    amount, source: str, target: str, *, on: date | None = None, table: dict | None = None
+) -> Decimal | None:
     """`amount` of `source` in `target` by the rates in force on `on`, to the cent (half up);
     None when either rate is unknown."""
     if amount is None:
@@ -92,15 +95,16 @@ def convert(amount, source: str, target: str, *, on: date | None = None) -> Deci
     amount = Decimal(amount)
     if source == target:
         return amount
-    source_units, target_units = units_per_base(source, on=on), units_per_base(target, on=on)
+    source_units = units_per_base(source, on=on, table=table)
+    target_units = units_per_base(target, on=on, table=table)
     if source_units is None or target_units is None:
         return None
     return (amount / source_units * target_units).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def base_cents(amount, currency: str, *, on: date | None = None) -> int | None:
+def base_cents(amount, currency: str, *, on: date | None = None, table: dict | None = None) -> int | None:
     """`amount` of `currency` in whole US cents: the integer the catalogue and matching compare."""
-    value = convert(amount, currency, BASE, on=on)
+    value = convert(amount, currency, BASE, on=on, table=table)
     return None if value is None else int(value / CENT)
 
 

@@ -21,7 +21,7 @@ import threading
 import time
 
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -87,9 +87,28 @@ _breakers: dict[str, _Breaker] = {}
 _breakers_lock = threading.Lock()
 
 
+class _Client(RedisCacheClient):
+    """Django's client makes a new redis.Redis for every cache call, and its constructor builds a
+    table of ~150 response callbacks: about 0.3 ms of Python per call, 45 ms of a profile change
+    that reads the exchange-rate table 85 times. One redis.Redis per connection pool serves every
+    call (it is thread-safe: each command takes a connection from the pool)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):  # noqa: ARG002 - Django's signature (a key may pick a shard)
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _Client
         self._location = server if isinstance(server, str) else ",".join(server)
         with _breakers_lock:
             self._breaker = _breakers.setdefault(self._location, _Breaker())

@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 
 from needs.models import Need
+from profiles.money import rate_table
 from topfreelancer import clock
 from topfreelancer.queue import enqueue_on_commit
 
@@ -105,7 +106,7 @@ def profile_change_apply(*, profile_id: int) -> dict:
                 mine[match["need_id"]] = match
             tails[match["need_id"]][match["rank"]] = match
         must, nice = _skills(ids, affected_ids)
-        level_table = levels()
+        level_table, rates = levels(), rate_table()  # read once for every need below
         now, today = clock.now(), clock.today()
         upserts, deletes, fallen, touched = [], [], [], set()
 
@@ -127,7 +128,12 @@ def profile_change_apply(*, profile_id: int) -> dict:
             ):
                 continue  # not in it, and cannot get in: its level alone keeps it below the last place
             terms = Terms.of(
-                need, must=must[need.pk], nice=nice[need.pk], level_table=level_table, today=today
+                need,
+                must=must[need.pk],
+                nice=nice[need.pk],
+                level_table=level_table,
+                today=today,
+                rates=rates,
             )
             if row is not None:
                 components = terms.components(row)
