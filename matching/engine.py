@@ -51,7 +51,7 @@ def scored_sql(
     return sql, [*weights, *params, *where_params, limit]
 
 
-def _scored_rows(terms: Terms, *, limit: int) -> list[dict]:
+def _scored_rows(terms: Terms, *, limit: int, exclude: list[int] = ()) -> list[dict]:
     """The top `limit` rows, reading the levels that fit best first.
 
     Level fit dominates the score, so the top of a shortlist is nearly always made of the need's
@@ -67,18 +67,18 @@ def _scored_rows(terms: Terms, *, limit: int) -> list[dict]:
             cursor.execute("SET LOCAL jit = off")
         rows = None
         if near and far:
-            rows = _fetch(cursor, *scored_sql(terms, limit=limit, level_ids=near))
+            rows = _fetch(cursor, *scored_sql(terms, limit=limit, level_ids=near, exclude=exclude))
             if len(rows) < limit or rows[-1]["score"] <= ceiling(max(far)) + 1e-9:
                 rows = None
         if rows is None:
-            rows = _fetch(cursor, *scored_sql(terms, limit=limit))
+            rows = _fetch(cursor, *scored_sql(terms, limit=limit, exclude=exclude))
     return rows
 
 
 def best_outside(terms: Terms, *, exclude: list[int]) -> dict | None:
-    """The best scorable candidate of the need that is not one of `exclude` (its row, or None)."""
-    with connection.cursor() as cursor:
-        rows = _fetch(cursor, *scored_sql(terms, limit=1, exclude=exclude))
+    """The best scorable candidate of the need that is not one of `exclude` (its row, or None),
+    the levels that fit best read first, as a run reads them (_scored_rows)."""
+    rows = _scored_rows(terms, limit=1, exclude=exclude)
     return rows[0] if rows else None
 
 

@@ -98,8 +98,10 @@ def profile_change_apply(*, profile_id: int) -> dict:
         tails: dict[int, dict[int, dict]] = {pk: {} for pk in ids}  # need -> rank -> row
         mine: dict[int, dict] = {}
         fields = ("pk", "need_id", "profile_id", "rank", "score", "level_fit")
-        last_places = Match.objects.filter(need_id__in=affected_ids, rank__gte=top_n - 1).values(*fields)
-        for match in [*last_places, *Match.objects.filter(profile_id=profile_id).values(*fields)]:
+        # Unordered: Match's default order joins the needs to sort by their date (a scan of them all).
+        last_places = Match.objects.filter(need_id__in=affected_ids, rank__gte=top_n - 1).order_by()
+        members = Match.objects.filter(profile_id=profile_id).order_by()
+        for match in [*last_places.values(*fields), *members.values(*fields)]:
             if match["need_id"] not in tails:
                 continue  # opened after the lock: its own run ranks it
             if match["profile_id"] == profile_id:
