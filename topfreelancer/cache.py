@@ -89,9 +89,9 @@ _breakers_lock = threading.Lock()
 
 class _Client(RedisCacheClient):
     """Django's client makes a new redis.Redis for every cache call, and its constructor builds a
-    table of ~150 response callbacks: about 0.3 ms of Python per call, 45 ms of a profile change
-    that reads the exchange-rate table 85 times. One redis.Redis per connection pool serves every
-    call (it is thread-safe: each command takes a connection from the pool)."""
+    table of ~150 response callbacks: a get took 200 µs, 145 µs with one redis.Redis per
+    connection pool serving every call (it is thread-safe: each command takes a connection from
+    the pool)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
