@@ -15,12 +15,14 @@ alternation in the same rounds:
   layout, through the test Client): this machine's speed at this moment, the run's yardstick;
 - profile change: `profiles.services.profile_update` of a random listed profile of that
   specialization (hours and time zone), committed, with the update it triggers on commit
-  (`profile_change_apply`: score the profile against every open need of the specialization,
-  edit the shortlists it enters, moves in or leaves, refill the last place of those it falls out of).
+  (`profile_change_apply`: score the profile against the open needs of the specialization whose
+  lists it can get on, edit the lists it enters, moves in or leaves; a member that falls out of a
+  shortlist is replaced by the first runner-up).
 
 Ratios: matching_x_bare = median(run) / median(bare); profile_change_x_one_run =
-median(profile change) / median(run). After the rounds, every open need's shortlist is compared
-with a full ranking (a sample of OPEN_CHECK needs): the updates must have kept them exact.
+median(profile change) / median(run). After the rounds, every open need's shortlist and runners-up
+are compared with a full ranking (a sample of OPEN_CHECK needs): the updates must have kept them
+exact.
 """
 
 import os
@@ -49,6 +51,7 @@ from matching.models import (
     Candidate,
     Match,
     NeedRanking,
+    RunnerUp,
 )
 from matching.services import matching_requeue_pending, matching_run
 from needs.models import Need
@@ -192,10 +195,13 @@ def _bare_ids(spec) -> str:
 
 
 def _exact(need_ids: list[int]) -> bool:
-    """Every stored shortlist equals a full ranking of its need (same profiles, places, scores)."""
+    """Every stored list equals a full ranking of its need: the shortlist (same profiles, places,
+    scores), then its runners-up (the next places, however many are left)."""
     for need in Need.objects.filter(pk__in=need_ids):
         stored = list(Match.objects.filter(need=need).order_by("rank").values_list("profile_id", "score"))
-        if stored != [(row["profile_id"], row["score"]) for row in rank(need)]:
+        held = RunnerUp.objects.filter(need=need).order_by("-score", "-level_fit", "profile_id")
+        stored += held.values_list("profile_id", "score")
+        if stored != [(row["profile_id"], row["score"]) for row in rank(need, limit=len(stored))]:
             return False
     return True
 

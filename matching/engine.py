@@ -1,9 +1,10 @@
-"""Full runs: one need's candidates scored in one SQL query from the read model, the top N written.
+"""Full runs: one need's candidates scored in one SQL query from the read model, the top N written
+as its shortlist and the next RESERVE as its runners-up.
 
 `Terms` (matching/terms.py) gives the need's score as SQL over the candidate rows of
 matching.models.Candidate (every scorable candidate of the need's specialization, the levels that
-fit best first, ordered in the database: only the top N rows come back); their explanation facts
-come from the same rows, and only the match rows that changed are written.
+fit best first, ordered in the database: only the top rows come back); the shortlist's explanation
+facts come from the same rows, and only the rows that changed are written.
 """
 
 from datetime import date
@@ -15,7 +16,7 @@ from topfreelancer import clock
 from . import scoring
 from .candidates import INPUTS
 from .fields import SetField
-from .models import Candidate, Match
+from .models import Candidate, Match, NeedRanking, RunnerUp
 from .terms import COMPONENT_COLUMNS, F, Terms, ceiling, levels, need_terms
 
 # What a run reads of each candidate: its id and the score's inputs (the hard filter `listed` is
@@ -25,11 +26,9 @@ COLUMNS = ("profile_id", *(name for name in INPUTS if name != "listed"))
 NEAR_LEVEL_FIT = 0.8
 
 
-def scored_sql(
-    terms: Terms, *, limit: int, level_ids: list[int] | None = None, exclude: list[int] = ()
-) -> tuple[str, list]:
-    """One SQL query: the scorable candidates of the need's specialization (of these levels if given,
-    without the `exclude`d profiles), best first, top `limit`."""
+def scored_sql(terms: Terms, *, limit: int, level_ids: list[int] | None = None) -> tuple[str, list]:
+    """One SQL query: the scorable candidates of the need's specialization (of these levels if
+    given), best first, top `limit`."""
     components, params = terms.sql()
     table = Candidate._meta.db_table
     columns = ", ".join(f"c.{name}" for name in COLUMNS)
@@ -38,9 +37,6 @@ def scored_sql(
     if level_ids is not None:
         where += f" AND c.level_id IN ({', '.join('%s' for _ in level_ids)})"
         where_params += level_ids
-    if exclude:
-        where += f" AND c.profile_id NOT IN ({', '.join('%s' for _ in exclude)})"
-        where_params += list(exclude)
     inner = f"SELECT {columns}, {components} FROM {table} c WHERE {where}"
     score = " + ".join(f"{F} * t.{name}" for name in COMPONENT_COLUMNS)
     weights = [scoring.WEIGHTS[name] for name in scoring.COMPONENTS]
@@ -51,7 +47,7 @@ def scored_sql(
     return sql, [*weights, *params, *where_params, limit]
 
 
-def _scored_rows(terms: Terms, *, limit: int, exclude: list[int] = ()) -> list[dict]:
+def scored_rows(terms: Terms, *, limit: int) -> list[dict]:
     """The top `limit` rows, reading the levels that fit best first.
 
     Level fit dominates the score, so the top of a shortlist is nearly always made of the need's
@@ -62,24 +58,14 @@ def _scored_rows(terms: Terms, *, limit: int, exclude: list[int] = ()) -> list[d
     near = [pk for pk, fit in terms.level_fit.items() if fit >= NEAR_LEVEL_FIT]
     far = [fit for fit in terms.level_fit.values() if fit < NEAR_LEVEL_FIT]
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql" and connection.in_atomic_block:
-            # JIT compilation costs more than it saves on a one-shot scan of ~10^4 narrow rows.
-            cursor.execute("SET LOCAL jit = off")
         rows = None
         if near and far:
-            rows = _fetch(cursor, *scored_sql(terms, limit=limit, level_ids=near, exclude=exclude))
+            rows = _fetch(cursor, *scored_sql(terms, limit=limit, level_ids=near))
             if len(rows) < limit or rows[-1]["score"] <= ceiling(max(far)) + 1e-9:
                 rows = None
         if rows is None:
-            rows = _fetch(cursor, *scored_sql(terms, limit=limit, exclude=exclude))
+            rows = _fetch(cursor, *scored_sql(terms, limit=limit))
     return rows
-
-
-def best_outside(terms: Terms, *, exclude: list[int]) -> dict | None:
-    """The best scorable candidate of the need that is not one of `exclude` (its row, or None),
-    the levels that fit best read first, as a run reads them (_scored_rows)."""
-    rows = _scored_rows(terms, limit=1, exclude=exclude)
-    return rows[0] if rows else None
 
 
 def _fetch(cursor, sql: str, params: list) -> list[dict]:
@@ -106,7 +92,7 @@ def rank(need, *, limit: int | None = None) -> list[dict]:
     limit = limit or scoring.TOP_N
     level_table = levels()
     terms = need_terms(need, level_table=level_table)
-    return [match_row(terms, row, level_table=level_table) for row in _scored_rows(terms, limit=limit)]
+    return [match_row(terms, row, level_table=level_table) for row in scored_rows(terms, limit=limit)]
 
 
 def match_row(terms: Terms, row: dict, *, level_table: dict) -> dict:
@@ -122,30 +108,68 @@ def match_row(terms: Terms, row: dict, *, level_table: dict) -> dict:
 UPDATE_FIELDS = ["rank", "score", *COMPONENT_COLUMNS, "facts", "computed_at"]
 
 
-def write_matches(*, need, limit: int | None = None) -> int:
-    """Upsert the top matches of `need` and delete the rest. Call inside a transaction holding the need.
+def write_matches(*, need) -> int:
+    """Rank `need` in full: store its shortlist and runners-up. Call inside a transaction holding the need.
 
-    Only rows that changed are written (a re-run over the same data writes nothing); running it
-    twice with the same data leaves the same rows (same ids, same values); a customer's dismissal
-    is kept because the upsert never writes `dismissed_at`.
+    Returns how many candidates were ranked (at most TOP_N + RESERVE).
     """
-    ranked = rank(need, limit=limit)
+    level_table = levels()
+    terms = need_terms(need, level_table=level_table)
+    rows = scored_rows(terms, limit=scoring.TOP_N + scoring.RESERVE)
+    store(need.pk, terms, rows, level_table=level_table)
+    return len(rows)
+
+
+def store(need_id: int, terms: Terms, rows: list[dict], *, level_table: dict) -> None:
+    """Make `rows` (scored candidate rows, best first) the need's list: the first TOP_N its matches
+    in that order, the rest its runners-up; whoever else was on it leaves.
+
+    Its ranking's `list_floor` follows. Only rows that changed are written (a re-run over the same
+    data writes nothing); running it twice with the same data leaves the same rows (same ids, same
+    values); a customer's dismissal is kept because the upsert never writes `dismissed_at`.
+    """
+    shortlist = [match_row(terms, row, level_table=level_table) for row in rows[: scoring.TOP_N]]
     stored_fields = ["rank", "score", *COMPONENT_COLUMNS, "facts"]
     stored = {
         row[0]: tuple(row[1:])
-        for row in Match.objects.filter(need_id=need.pk).values_list("profile_id", *stored_fields)
+        for row in Match.objects.filter(need_id=need_id).values_list("profile_id", *stored_fields)
     }
     now = clock.now()
     objs = [
-        Match(need_id=need.pk, rank=position, computed_at=now, **row)
-        for position, row in enumerate(ranked, start=1)
+        Match(need_id=need_id, rank=position, computed_at=now, **row)
+        for position, row in enumerate(shortlist, start=1)
         if stored.get(row["profile_id"]) != (position, *(row[name] for name in stored_fields[1:]))
     ]
     if objs:
         Match.objects.bulk_create(
             objs, update_conflicts=True, unique_fields=["need", "profile"], update_fields=UPDATE_FIELDS
         )
-    gone = set(stored) - {row["profile_id"] for row in ranked}
+    gone = set(stored) - {row["profile_id"] for row in shortlist}
     if gone:
-        Match.objects.filter(need_id=need.pk, profile_id__in=gone).delete()
-    return len(ranked)
+        Match.objects.filter(need_id=need_id, profile_id__in=gone).delete()
+
+    reserve = {
+        row["profile_id"]: (clip(row["score"]), clip(row["level_fit"])) for row in rows[scoring.TOP_N :]
+    }
+    runners_up = RunnerUp.objects.filter(need_id=need_id).values_list("profile_id", "score", "level_fit")
+    held = {profile_id: (score, fit) for profile_id, score, fit in runners_up}
+    if set(held) - set(reserve):
+        RunnerUp.objects.filter(need_id=need_id).exclude(profile_id__in=list(reserve)).delete()
+    changed = [
+        RunnerUp(need_id=need_id, profile_id=profile_id, score=score, level_fit=fit)
+        for profile_id, (score, fit) in reserve.items()
+        if held.get(profile_id) != (score, fit)
+    ]
+    if changed:
+        RunnerUp.objects.bulk_create(
+            changed,
+            update_conflicts=True,
+            unique_fields=["need", "profile"],
+            update_fields=["score", "level_fit"],
+        )
+    NeedRanking.objects.filter(need_id=need_id).update(list_floor=floor(rows))
+
+
+def floor(rows: list[dict]) -> float | None:
+    """NeedRanking.list_floor of a list: its last score, None when it holds every candidate."""
+    return clip(rows[-1]["score"]) if len(rows) >= scoring.TOP_N else None

@@ -108,6 +108,39 @@ class Match(models.Model):
         return explain(self.facts)
 
 
+class RunnerUp(models.Model):
+    """A candidate ranked just below a need's shortlist: places TOP_N + 1 onwards, at most RESERVE.
+
+    Only the order is kept (score, level fit, profile). Written by full runs with the shortlist and
+    kept exact by incremental updates (matching.services.updates): the runners-up of a need are the
+    next best candidates after its shortlist, in order, though there may be fewer than RESERVE of
+    them. When a member leaves, the first runner-up takes its place; only an empty reserve costs a
+    scoring pass over the need's candidates.
+    """
+
+    need = models.ForeignKey(
+        "needs.Need", on_delete=models.CASCADE, related_name="runners_up", verbose_name=_("need")
+    )
+    profile = models.ForeignKey(
+        "profiles.Profile", on_delete=models.CASCADE, related_name="+", verbose_name=_("profile")
+    )
+    score = models.FloatField(_("score"))
+    level_fit = models.FloatField(_("level fit"))
+
+    class Meta:
+        verbose_name = _("runner-up")
+        verbose_name_plural = _("runners-up")
+        constraints = [
+            models.UniqueConstraint(fields=["need", "profile"], name="runnerup_need_profile_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["need", "-score", "-level_fit", "profile"], name="runnerup_need_order_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need_id} / {self.profile_id} ({self.score:.2f})"
+
+
 # A match's one move the customer makes: dismissed (from -> allowed tos), checked by
 # `matching.services.invitations` (topfreelancer.state.check_move).
 MATCH_TRANSITIONS: dict[bool, frozenset[bool]] = {False: frozenset({True}), True: frozenset({False})}
@@ -251,7 +284,7 @@ class NeedRanking(models.Model):
     """Matching's state for one need: whether its shortlist is waiting, being ranked or done. Every
     request bumps `version`, recorded in the transaction of the change that caused it; a run that
     finishes with an older version leaves the ranking pending (the newer request's task runs again).
-    Written only by matching.services.runs; a need that is not open has an idle ranking."""
+    Written by matching.services (runs and updates); a need that is not open has an idle ranking."""
 
     class State(models.TextChoices):
         IDLE = "idle", _("Not matched")
@@ -271,6 +304,10 @@ class NeedRanking(models.Model):
     requested_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matching requested at"))
     started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matching started at"))
     matched_at = models.DateTimeField(null=True, blank=True, verbose_name=_("matched at"))
+    # The score of the last candidate on the need's list (its shortlist, then its runners-up):
+    # a changed profile scoring below it stays off the list, so an update reads only the lists it
+    # can enter. Null when the list holds every candidate (fewer than TOP_N) or is not known.
+    list_floor = models.FloatField(null=True, blank=True, verbose_name=_("lowest score on the list"))
 
     class Meta:
         verbose_name = _("need ranking")

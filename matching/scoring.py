@@ -83,6 +83,9 @@ def track_record(*, feedback_count: int, fit_at: int, fit_above: int, quality_av
 
 # How many of the best matches a run keeps per need.
 TOP_N = 50
+# How many candidates below them it keeps in reserve (matching.models.RunnerUp): a profile change
+# that takes a member out of a shortlist promotes the first of them instead of ranking the need again.
+RESERVE = 10
 
 
 def total(components: dict[str, float]) -> float:

@@ -16,7 +16,7 @@ from topfreelancer import clock
 from topfreelancer.queue import enqueue_on_commit, publish
 
 from .. import engine, heartbeat, tasks
-from ..models import NeedRanking, RunHeartbeat
+from ..models import NeedRanking, RunHeartbeat, RunnerUp
 from .updates import unapplied_profile_ids
 
 # A pending need younger than this was just published: leave it to the queue.
@@ -30,7 +30,8 @@ def _enqueue(need_ids: list[int]) -> None:
 
 def need_request_matching(*, need: Need) -> None:
     """Mark an open need's ranking pending and publish its run on commit. A need that is not open
-    has nothing to match: its ranking goes idle.
+    has nothing to match: its ranking goes idle and its runners-up go (its shortlist stays, as the
+    record of whom it was shown; reopening ranks it again).
 
     Call inside the transaction that changed the need (the need row locked by the caller, so the
     ranking row is created once).
@@ -39,6 +40,7 @@ def need_request_matching(*, need: Need) -> None:
         NeedRanking.objects.filter(need_id=need.pk).exclude(state=NeedRanking.State.IDLE).update(
             state=NeedRanking.State.IDLE
         )
+        RunnerUp.objects.filter(need_id=need.pk).delete()
         return
     now = clock.now()
     pending = {"state": NeedRanking.State.PENDING, "requested_at": now}
@@ -49,7 +51,7 @@ def need_request_matching(*, need: Need) -> None:
 
 def _locked_ranking(need_id: int) -> NeedRanking:
     """The need's ranking row, locked (created idle if the need never asked for one)."""
-    ranking = NeedRanking.objects.select_for_update().filter(need_id=need_id).first()
+    ranking = NeedRanking.objects.select_for_update(no_key=True).filter(need_id=need_id).first()
     if ranking is None:
         ranking = NeedRanking.objects.create(need_id=need_id)
     return ranking
@@ -65,7 +67,7 @@ def matching_run(*, need_id: int) -> bool:
     task runs again). Returns False if the need is gone or not open.
     """
     with transaction.atomic():
-        need = Need.objects.select_for_update().filter(pk=need_id).first()
+        need = Need.objects.select_for_update(no_key=True).filter(pk=need_id).first()
         if need is None:
             return False
         ranking = _locked_ranking(need_id)
@@ -81,7 +83,7 @@ def matching_run(*, need_id: int) -> bool:
         heartbeat.beat(need_id)
 
     with heartbeat.pulse(need_id), transaction.atomic():
-        need = Need.objects.select_for_update().get(pk=need_id)
+        need = Need.objects.select_for_update(no_key=True).get(pk=need_id)
         if need.state != Need.State.OPEN:
             return False
         ranking = _locked_ranking(need_id)

@@ -3,27 +3,44 @@
 A profile change writes the read model (matching.candidates) in its own transaction and bumps the
 row's `version`; after commit `profile_change_apply` scores that one candidate against every open
 need of its specializations (in Python, with the same arithmetic as a full run's SQL: see
-matching.terms) and edits only the shortlists it touches. Each need's top N stays exact:
+matching.terms) and edits only the lists it touches. A need's list is its shortlist (TOP_N
+matches) followed by its runners-up (up to RESERVE more, models.RunnerUp): together, always the
+best candidates in order. With the profile taken out, the rest of the list is still the best of
+the others, so:
 
-- not a member, scores above the last member: it comes in, the last one goes out;
-- a member that improved, or still beats the last other member: it stays, in its new place;
-- a member that fell below the last other member, or left (unlisted, other specialization, no
-  hours): one query finds the best candidate outside the other members (engine.best_outside:
-  the member itself as it is now, or the next best, who takes the last place);
-- a shortlist shorter than N holds every candidate already: it simply gains or loses this one.
+- it scores above the list's last other entry: it takes its place in the list (in the shortlist if
+  it beats the last other member, which then heads the runners-up);
+- it does not, or it left (unlisted, other specialization, no hours): it is off the list;
+- a shortlist one short takes the first runner-up;
+- only when no runner-up is left (or the shortlist was short: fewer candidates than TOP_N) is the
+  need ranked again (engine.store of a full scoring pass), which also fills the reserve again;
+- runners-up beyond RESERVE are dropped from the end.
 
-Safe under concurrency: the affected needs are locked (in id order, as full runs lock them) before
-the candidate rows and shortlists are read, so a full run and an update of the same need never
-interleave. Idempotent: applying the same version twice writes the same rows. Durable: the row's
+Safe under concurrency: the affected needs are locked in id order, as full runs lock them, before
+any list is read, so a full run and an update of the same need never interleave; an update whose
+profile changed again while it waited for them leaves it to the newer change's update.
+Idempotent: applying the same version twice writes the same rows. Durable: the row's
 `applied_version` is set in the same transaction; a change whose task was lost (broker down,
 worker killed) is found by the beat sweep (`unapplied_profile_ids`) and applied again.
 """
 
+from collections import defaultdict
 from datetime import timedelta
 from types import SimpleNamespace
 
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
 
 from needs.models import Need
 from profiles.money import rate_table
@@ -31,7 +48,7 @@ from topfreelancer import clock
 from topfreelancer.queue import enqueue_on_commit
 
 from .. import engine, scoring, tasks
-from ..models import Candidate, Match, NeedRanking
+from ..models import Candidate, Match, NeedRanking, RunnerUp
 from ..terms import Terms, ceiling, level_fit, levels, order_key
 
 # A change younger than this was just published: leave it to the queue.
@@ -49,6 +66,7 @@ NEED_FIELDS = (
     "utc_offset_min",
     "utc_offset_max",
 )
+ENTRY_FIELDS = ("pk", "need_id", "profile_id", "score", "level_fit")
 
 
 def profile_rematch(*, profile_id: int) -> None:
@@ -56,80 +74,56 @@ def profile_rematch(*, profile_id: int) -> None:
     enqueue_on_commit(tasks.apply_profile_change, profile_id)
 
 
-def _row(candidate: Candidate) -> dict:
-    return {name: getattr(candidate, name) for name in engine.COLUMNS}
+def _scored(terms: Terms, row: dict) -> dict:
+    """A candidate row with its components and score for one need, as a run's SQL gives them."""
+    components = terms.components(row)
+    score = scoring.total({name: components[f"{name}_fit"] for name in scoring.COMPONENTS})
+    return {**row, **components, "score": score}
 
 
-def _key(row) -> tuple:
-    return order_key(score=row["score"], level_fit=row["level_fit"], profile_id=row["profile_id"])
+def _key(entry) -> tuple:
+    return order_key(score=entry["score"], level_fit=entry["level_fit"], profile_id=entry["profile_id"])
 
 
-def _skills(need_ids: list[int], subquery) -> tuple[dict, dict]:
-    must: dict[int, set[int]] = {pk: set() for pk in need_ids}
-    nice: dict[int, set[int]] = {pk: set() for pk in need_ids}
+def _skills(need_ids: list[int]) -> tuple[dict, dict]:
+    """The must-have and nice-to-have skill ids of the needs."""
+    must: dict[int, set[int]] = defaultdict(set)
+    nice: dict[int, set[int]] = defaultdict(set)
     for table, into in ((Need.must_have_skills.through, must), (Need.nice_to_have_skills.through, nice)):
-        for need_id, skill_id in table.objects.filter(need_id__in=subquery).values_list(
+        for need_id, skill_id in table.objects.filter(need_id__in=need_ids).values_list(
             "need_id", "skill_id"
         ):
-            if need_id in into:
-                into[need_id].add(skill_id)
+            into[need_id].add(skill_id)
     return must, nice
 
 
-def profile_change_apply(*, profile_id: int) -> dict:
-    """Apply the profile's current read-model rows to the shortlists of every open need they touch.
+# The terms of the needs an update scored, kept between updates in this process: (need id, its
+# updated_at as text) -> Terms. Every save of a need moves its updated_at (its skills are set with
+# a save), and the memo is emptied when what else the terms read moves: the day, the rates, the
+# levels. Building the terms of ~500 needs took longer than scoring the profile against them.
+_memo: dict = {"context": None, "terms": {}}
+MEMO_MAX = 20_000
 
-    Returns counts: needs locked, shortlists edited, last places refilled from the non-members.
-    """
-    top_n = scoring.TOP_N
-    with transaction.atomic():
-        specializations = Candidate.objects.filter(profile_id=profile_id).values("specialization_id")
-        member_of = Match.objects.filter(profile_id=profile_id).values("need_id")
-        affected = Need.objects.open().filter(Q(specialization_id__in=specializations) | Q(pk__in=member_of))
-        # Locked in id order, as every writer of shortlists locks; read as plain values (no models).
-        needs = [
-            SimpleNamespace(**values)
-            for values in affected.select_for_update().order_by("pk").values(*NEED_FIELDS)
-        ]
-        affected_ids = affected.values("pk")  # a subquery: no list of a thousand ids sent back
-        candidates = list(Candidate.objects.filter(profile_id=profile_id))
-        rows = {c.specialization_id: _row(c) for c in candidates if c.listed and c.hours_per_week > 0}
-        ids = [need.pk for need in needs]
-        tails: dict[int, dict[int, dict]] = {pk: {} for pk in ids}  # need -> rank -> row
-        mine: dict[int, dict] = {}
-        fields = ("pk", "need_id", "profile_id", "rank", "score", "level_fit")
-        # Unordered: Match's default order joins the needs to sort by their date (a scan of them all).
-        last_places = Match.objects.filter(need_id__in=affected_ids, rank__gte=top_n - 1).order_by()
-        members = Match.objects.filter(profile_id=profile_id).order_by()
-        for match in [*last_places.values(*fields), *members.values(*fields)]:
-            if match["need_id"] not in tails:
-                continue  # opened after the lock: its own run ranks it
-            if match["profile_id"] == profile_id:
-                mine[match["need_id"]] = match
-            tails[match["need_id"]][match["rank"]] = match
-        must, nice = _skills(ids, affected_ids)
-        level_table, rates = levels(), rate_table()  # read once for every need below
-        now, today = clock.now(), clock.today()
-        upserts, deletes, fallen, touched = [], [], [], set()
 
-        def upsert(need, terms, row, components, score, rank):
-            stored = engine.match_row(terms, {**row, **components, "score": score}, level_table=level_table)
-            upserts.append(Match(need_id=need.pk, rank=rank, computed_at=now, **stored))
-            touched.add(need.pk)
-
-        for need in needs:
-            row = rows.get(need.specialization_id)
-            tail, member = tails[need.pk], mine.get(need.pk)
-            last = tail.get(top_n)
-            if member is None and (
-                row is None
-                or (
-                    last is not None
-                    and ceiling(level_fit(need.level_id, row["level_id"], level_table)) + 1e-9 < last["score"]
-                )
-            ):
-                continue  # not in it, and cannot get in: its level alone keeps it below the last place
-            terms = Terms.of(
+def _terms(near: list[tuple], *, level_table: dict, rates: dict, today) -> list[tuple[Terms, float | None]]:
+    """(terms, list floor) of the needs `near` ((id, updated_at, floor), in id order): from the memo,
+    the missing ones read (their fields and skills) and built."""
+    context = (
+        today,
+        tuple((currency, tuple(history)) for currency, history in sorted(rates.items())),
+        tuple((pk, position) for pk, (position, *_rest) in level_table.items()),
+    )
+    if _memo["context"] != context or len(_memo["terms"]) > MEMO_MAX:
+        _memo.update(context=context, terms={})
+    memo = _memo["terms"]
+    missing = [pk for pk, stamp, _floor in near if (pk, stamp) not in memo]
+    if missing:
+        must, nice = _skills(missing)
+        read = Need.objects.filter(pk__in=missing).annotate(stamp=Cast("updated_at", CharField()))
+        for values in read.values(*NEED_FIELDS, "stamp"):
+            stamp = values.pop("stamp")
+            need = SimpleNamespace(**values)
+            memo[need.pk, stamp] = Terms.of(
                 need,
                 must=must[need.pk],
                 nice=nice[need.pk],
@@ -137,60 +131,239 @@ def profile_change_apply(*, profile_id: int) -> dict:
                 today=today,
                 rates=rates,
             )
-            if row is not None:
-                components = terms.components(row)
-                score = scoring.total({name: components[f"{name}_fit"] for name in scoring.COMPONENTS})
-                key = order_key(
-                    score=engine.clip(score),
-                    level_fit=engine.clip(components["level_fit"]),
-                    profile_id=profile_id,
+    return [(memo[pk, stamp], floor) for pk, stamp, floor in near]
+
+
+class _Known:
+    """What an update reads of one need's list: its last two members, its runners-up (best first),
+    and the changed profile's own entries."""
+
+    def __init__(self):
+        self.members: dict[int, dict] = {}  # rank -> entry
+        self.runners: list[dict] = []
+        self.member = self.runner = None  # the profile's entries, if any
+
+    @property
+    def full(self) -> bool:
+        return scoring.TOP_N in self.members
+
+
+def _read_lists(need_ids: list[int], profile_id: int) -> dict[int, _Known]:
+    known = {pk: _Known() for pk in need_ids}
+    # Unordered: Match's default order joins the needs to sort by their date (a scan of them all).
+    members = Match.objects.filter(need_id__in=need_ids).filter(
+        Q(rank__gte=scoring.TOP_N - 1) | Q(profile_id=profile_id)
+    )
+    for entry in members.order_by().values(*ENTRY_FIELDS, "rank"):
+        list_ = known[entry["need_id"]]
+        list_.members[entry["rank"]] = entry
+        if entry["profile_id"] == profile_id:
+            list_.member = entry
+    for entry in RunnerUp.objects.filter(need_id__in=need_ids).values(*ENTRY_FIELDS):
+        list_ = known[entry["need_id"]]
+        list_.runners.append(entry)
+        if entry["profile_id"] == profile_id:
+            list_.runner = entry
+    for list_ in known.values():
+        list_.runners.sort(key=_key)
+    return known
+
+
+def profile_change_apply(*, profile_id: int) -> dict:
+    """Apply the profile's current read-model rows to the lists of every open need they touch.
+
+    Returns counts: needs locked, lists read, shortlists edited, runners-up promoted, needs ranked
+    again (their reserve ran out, or they have fewer candidates than TOP_N).
+    """
+    top_n, reserve, slack = scoring.TOP_N, scoring.RESERVE, 1e-9
+    with transaction.atomic():
+        candidates = list(Candidate.objects.filter(profile_id=profile_id))
+        rows = {
+            c.specialization_id: {name: getattr(c, name) for name in engine.COLUMNS}
+            for c in candidates
+            if c.listed and c.hours_per_week > 0
+        }
+        member_of = Match.objects.filter(profile_id=profile_id).values("need_id")
+        runner_of = RunnerUp.objects.filter(profile_id=profile_id).values("need_id")
+        on_list = Q(pk__in=member_of) | Q(pk__in=runner_of)
+        affected = Need.objects.open().filter(
+            Q(specialization_id__in=[c.specialization_id for c in candidates]) | on_list
+        )
+        level_table, rates = levels(), rate_table()  # read once for every need below
+        now, today = clock.now(), clock.today()
+        # Which lists it can get on: those it is on, and those whose last score the best score of its
+        # level reaches (decided in SQL: the others are not even read); then, below, those whose
+        # last score its exact score reaches.
+        best = Case(
+            *[
+                When(
+                    specialization_id=spec,
+                    level_id=level,
+                    then=Value(ceiling(level_fit(level, row["level_id"], level_table))),
                 )
-            if member is not None:
-                if row is None:
-                    if last is None:
-                        deletes.append(member["pk"])
+                for spec, row in rows.items()
+                for level in level_table
+            ],
+            default=None,
+            output_field=FloatField(),
+        )
+        can_enter = Q(best__isnull=False) & (Q(floor__isnull=True) | Q(best__gte=F("floor") - slack))
+        # Every affected need locked in id order, as every writer of lists locks, before any list is read.
+        flagged = (
+            affected.select_for_update(of=("self",), no_key=True)
+            .annotate(floor=F("ranking__list_floor"), best=best, stamp=Cast("updated_at", CharField()))
+            .annotate(
+                on_list=ExpressionWrapper(on_list, output_field=BooleanField()),
+                near=ExpressionWrapper(on_list | can_enter, output_field=BooleanField()),
+            )
+            .order_by("pk")
+            .values_list("pk", "on_list", "near", "floor", "stamp")
+        )
+        locked = list(flagged)
+        # Read before the lock: if a newer change of the profile committed meanwhile, its own update
+        # applies it (or did, while this one waited): applying these older rows now would undo it.
+        versions = Candidate.objects.filter(profile_id=profile_id).values_list("pk", "version")
+        if sorted(versions) != sorted((c.pk, c.version) for c in candidates):
+            return {"needs": 0, "read": 0, "edited": 0, "promoted": 0, "ranked_again": 0}
+        near = [(pk, stamp, floor) for pk, _on, is_near, floor, stamp in locked if is_near]
+        on_lists = {pk for pk, on, *_rest in locked if on}
+        terms_of = _terms(near, level_table=level_table, rates=rates, today=today)
+        scored = []  # (terms, floor, its entry or None): the lists it is on or can get on
+        for terms, floor in terms_of:
+            entry = None
+            if (row := rows.get(terms.specialization_id)) is not None:
+                row = _scored(terms, row)
+                entry = {
+                    "profile_id": profile_id,
+                    "score": engine.clip(row["score"]),
+                    "level_fit": engine.clip(row["level_fit"]),
+                    "row": row,
+                }
+                if terms.need.pk not in on_lists and floor is not None and entry["score"] + slack < floor:
+                    continue  # its exact score stays below the list's last
+            scored.append((terms, floor, entry))
+
+        known = _read_lists([terms.need.pk for terms, _floor, _entry in scored], profile_id)
+        writes = SimpleNamespace(matches=[], match_deletes=[], runners=[], runner_deletes=[])
+        promotions, ranked_again, touched, new_floors = [], [], set(), {}
+
+        def as_runner(need, entry):
+            fields = {name: entry[name] for name in ("profile_id", "score", "level_fit")}
+            writes.runners.append(RunnerUp(need_id=need.pk, **fields))
+
+        for terms, _floor, entry in scored:
+            need = terms.need
+            list_ = known[need.pk]
+            if not list_.full:
+                ranked_again.append((need, terms))  # fewer candidates than TOP_N: all of them are on it
+                continue
+            members = [
+                list_.members[rank]
+                for rank in sorted(list_.members)
+                if list_.members[rank] is not list_.member
+            ]
+            runners = [runner for runner in list_.runners if runner is not list_.runner]
+            last = runners[-1] if runners else members[-1] if members else None
+            # Everybody else on the list is still the best of the others: the profile gets back on
+            # it only by beating the last of them.
+            enters = entry is not None and last is not None and _key(entry) < _key(last)
+            staying = [*members, *runners, *([entry] if enters else [])]  # the list's known tail
+            if list_.runner is not None:
+                writes.runner_deletes.append(list_.runner["pk"])
+            if list_.member is None:
+                if enters:
+                    if _key(entry) < _key(members[-1]):  # into the shortlist: its last member steps down
+                        stored = engine.match_row(terms, entry["row"], level_table=level_table)
+                        writes.matches.append(
+                            Match(need_id=need.pk, rank=top_n + 1, computed_at=now, **stored)
+                        )
+                        writes.match_deletes.append(members[-1]["pk"])
                         touched.add(need.pk)
-                    else:
-                        fallen.append((need, terms))
-                    continue
-                other_last = last if last is None or last["profile_id"] != profile_id else tail.get(top_n - 1)
-                if last is None or key <= _key(member) or other_last is None or key < _key(other_last):
-                    upsert(need, terms, row, components, score, member["rank"])
-                else:
-                    fallen.append((need, terms))
-            elif last is None or key < _key(last):
-                upsert(need, terms, row, components, score, top_n + 1)
-                if last is not None:
-                    deletes.append(last["pk"])
-
-        # Fell below the last other member, or left: the best of the non-members (itself included,
-        # as it is now) takes the last place.
-        if fallen:
-            members: dict[int, list[int]] = {need.pk: [] for need, _terms in fallen}
-            for need_id, member_id in Match.objects.filter(need_id__in=list(members)).values_list(
-                "need_id", "profile_id"
-            ):
-                if member_id != profile_id:
-                    members[need_id].append(member_id)
-            for need, terms in fallen:
-                best = engine.best_outside(terms, exclude=members[need.pk])
-                if best is None or best["profile_id"] != profile_id:
-                    deletes.append(mine[need.pk]["pk"])
-                if best is not None:
-                    stored = engine.match_row(terms, best, level_table=level_table)
-                    upserts.append(Match(need_id=need.pk, rank=top_n + 1, computed_at=now, **stored))
+                        entry = members[-1]
+                    as_runner(need, entry)
+                    if len(runners) >= reserve:  # one too many: the last one leaves
+                        if _key(entry) < _key(runners[-1]):
+                            writes.runner_deletes.append(runners[-1]["pk"])
+                            staying.remove(runners[-1])
+                        else:
+                            writes.runners.pop()
+                            staying.remove(entry)
+            else:
+                # A member: the shortlist is one short without it.
                 touched.add(need.pk)
+                if enters and (not runners or _key(entry) < _key(runners[0])):  # it keeps a place
+                    stored = engine.match_row(terms, entry["row"], level_table=level_table)
+                    writes.matches.append(
+                        Match(need_id=need.pk, rank=list_.member["rank"], computed_at=now, **stored)
+                    )
+                elif not runners:
+                    writes.match_deletes.append(list_.member["pk"])
+                    ranked_again.append((need, terms))
+                    continue
+                else:
+                    writes.match_deletes.append(list_.member["pk"])
+                    if enters:
+                        as_runner(need, entry)
+                    writes.runner_deletes.append(runners[0]["pk"])
+                    promotions.append((need, terms, runners[0]["profile_id"]))
+            new_floors[need.pk] = max(staying, key=_key)["score"]
 
-        if upserts:
+        # The promoted runners-up, scored from their read-model rows (one query for them all).
+        promoted = 0
+        if promotions:
+            promoted_rows = {
+                (c["profile_id"], c["specialization_id"]): c
+                for c in Candidate.objects.scorable()
+                .filter(profile_id__in={pk for _need, _terms, pk in promotions})
+                .values("specialization_id", *engine.COLUMNS)
+            }
+            for need, terms, promoted_id in promotions:
+                row = promoted_rows.get((promoted_id, need.specialization_id))
+                if row is None:  # its own change, not applied yet, took it off: rank the need again
+                    ranked_again.append((need, terms))
+                    continue
+                stored = engine.match_row(terms, _scored(terms, row), level_table=level_table)
+                writes.matches.append(Match(need_id=need.pk, rank=top_n + 1, computed_at=now, **stored))
+                promoted += 1
+
+        # Ranked again: their planned edits are moot (the full pass writes the whole list).
+        again = {need.pk for need, _terms in ranked_again}
+        kept = {list_.member["pk"] for pk in again if (list_ := known[pk]).member is not None}
+        if writes.match_deletes:
+            Match.objects.filter(pk__in=[pk for pk in writes.match_deletes if pk not in kept]).delete()
+        if writes.runner_deletes:
+            RunnerUp.objects.filter(pk__in=writes.runner_deletes).delete()
+        matches = [match for match in writes.matches if match.need_id not in again]
+        if matches:
             Match.objects.bulk_create(
-                upserts,
+                matches,
                 update_conflicts=True,
                 unique_fields=["need", "profile"],
                 update_fields=engine.UPDATE_FIELDS,
             )
-        if deletes:
-            Match.objects.filter(pk__in=deletes).delete()
+        runners_up = [runner for runner in writes.runners if runner.need_id not in again]
+        if runners_up:
+            RunnerUp.objects.bulk_create(
+                runners_up,
+                update_conflicts=True,
+                unique_fields=["need", "profile"],
+                update_fields=["score", "level_fit"],
+            )
+        for need, terms in ranked_again:
+            engine.store(
+                need.pk, terms, engine.scored_rows(terms, limit=top_n + reserve), level_table=level_table
+            )
+            touched.add(need.pk)
         _renumber(sorted(touched))
+        floor_changes = [
+            NeedRanking(need_id=terms.need.pk, list_floor=new_floors[terms.need.pk])
+            for terms, floor, _entry in scored
+            if terms.need.pk in new_floors
+            and terms.need.pk not in again
+            and new_floors[terms.need.pk] != floor
+        ]
+        if floor_changes:
+            NeedRanking.objects.bulk_update(floor_changes, ["list_floor"])
         if touched:
             # Their rankings' rows follow the needs' (locked above, in id order): the same order as a run.
             NeedRanking.objects.bulk_create(
@@ -203,7 +376,13 @@ def profile_change_apply(*, profile_id: int) -> dict:
             Candidate.objects.filter(pk=candidate.pk, version=candidate.version).update(
                 applied_version=candidate.version
             )
-    return {"needs": len(needs), "edited": len(touched), "refilled": len(fallen)}
+    return {
+        "needs": len(locked),
+        "read": len(scored),
+        "edited": len(touched),
+        "promoted": promoted,
+        "ranked_again": len(ranked_again),
+    }
 
 
 def _renumber(need_ids: list[int]) -> None:

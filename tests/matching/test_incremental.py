@@ -18,7 +18,7 @@ from django.utils import timezone
 from matching import scoring
 from matching.candidates import candidates_load
 from matching.engine import rank
-from matching.models import Candidate, Match, NeedRanking
+from matching.models import Candidate, Match, NeedRanking, RunnerUp
 from matching.services import matching_requeue_pending, matching_run
 from matching.services import updates as updates_module
 from profiles import services
@@ -70,9 +70,29 @@ def full_ranking(need):
     ]
 
 
+def runners_up(need):
+    return list(
+        RunnerUp.objects.filter(need=need)
+        .order_by("-score", "-level_fit", "profile_id")
+        .values_list("profile_id", "score", "level_fit")
+    )
+
+
 def assert_exact(needs):
+    """Every shortlist is the full ranking's top N; its runners-up, however many are left (at most
+    RESERVE), are the next places of that ranking, in order."""
     for need in needs:
         assert shortlist(need) == full_ranking(need), f"need {need.pk}"
+        held = runners_up(need)
+        assert len(held) <= scoring.RESERVE
+        beyond = rank(need, limit=scoring.TOP_N + len(held))[scoring.TOP_N :]
+        assert held == [(row["profile_id"], row["score"], row["level_fit"]) for row in beyond], (
+            f"need {need.pk}"
+        )
+        # The floor an update skips lists by: the list's last score (none while it holds everybody).
+        scores = [entry[2] for entry in shortlist(need)] + [score for _pk, score, _fit in held]
+        floor = NeedRanking.objects.get(need=need).list_floor
+        assert floor == (scores[-1] if len(scores) >= scoring.TOP_N else None), f"need {need.pk}"
 
 
 def record_counts(rng) -> dict:
@@ -95,6 +115,7 @@ def record_counts(rng) -> dict:
 @pytest.fixture
 def world(monkeypatch):
     monkeypatch.setattr(scoring, "TOP_N", 4)
+    monkeypatch.setattr(scoring, "RESERVE", 2)
     rng = random.Random(7)
     spec, other = SpecializationFactory(), SpecializationFactory()
     skills = [SkillFactory() for _ in range(5)]
@@ -187,14 +208,22 @@ def change(world) -> None:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_after_random_profile_changes_every_shortlist_equals_a_full_ranking(
-    world, seed, django_capture_on_commit_callbacks
+    world, seed, monkeypatch, django_capture_on_commit_callbacks
 ):
     world["rng"].seed(seed)
     assert_exact(world["needs"])
+    results = []
+    apply = updates_module.profile_change_apply
+    monkeypatch.setattr(updates_module, "profile_change_apply", lambda **kw: results.append(apply(**kw)))
     for _ in range(40):
         with django_capture_on_commit_callbacks(execute=True):
             change(world)
         assert_exact(world["needs"])
+    # Members left and runners-up took their places; only an empty reserve ranked a need again.
+    promoted = sum(result["promoted"] for result in results)
+
+    assert promoted > 0
+    assert sum(result["ranked_again"] for result in results) < promoted
     assert not Candidate.objects.exclude(applied_version=F("version")).exists()
     # Track records took part: some shortlisted candidates carry one, scored off the middle.
     assert Match.objects.exclude(track_record_fit=scoring.UNKNOWN).exists()

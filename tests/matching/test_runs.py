@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from matching import engine, heartbeat
+from matching import engine, heartbeat, scoring
 from matching.candidates import candidates_sync
-from matching.engine import write_matches
+from matching.engine import rank, write_matches
 from matching.models import Match, NeedRanking, RunHeartbeat
 from matching.services import (
     matching_requeue_pending,
@@ -116,12 +116,17 @@ def test_dismissal_survives_a_rerun(spec):
     assert Match.objects.get(need=need).dismissed_at is not None
 
 
-def test_top_n_only(spec):
-    for _ in range(5):
+def test_top_n_shortlisted_the_next_reserve_kept_as_runners_up(spec, monkeypatch):
+    monkeypatch.setattr(scoring, "TOP_N", 3)
+    monkeypatch.setattr(scoring, "RESERVE", 2)
+    for _ in range(7):
         ProfileFactory(specialization=spec)
     need = NeedFactory(specialization=spec)
-    assert write_matches(need=need, limit=3) == 3
-    assert need.matches.count() == 3
+    assert write_matches(need=need) == 5
+    ranked = [row["profile_id"] for row in rank(need, limit=7)]
+    assert list(need.matches.order_by("rank").values_list("profile_id", flat=True)) == ranked[:3]
+    runners_up = need.runners_up.order_by("-score", "-level_fit", "profile_id")
+    assert list(runners_up.values_list("profile_id", flat=True)) == ranked[3:5]
 
 
 def test_a_profile_change_updates_the_shortlists_of_affected_open_needs_on_commit_without_a_run(
