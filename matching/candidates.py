@@ -119,7 +119,7 @@ def candidates_sync(*, profile_ids: Iterable[int]) -> list[int]:
     changed: set[int] = set()
     existing = {
         (row.specialization_id, row.profile_id): row
-        for row in Candidate.objects.select_for_update().filter(profile_id__in=profile_ids)
+        for row in Candidate.objects.select_for_update(no_key=True).filter(profile_id__in=profile_ids)
     }
     for key, row in existing.items():
         inputs = fresh.get(key)

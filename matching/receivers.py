@@ -24,7 +24,7 @@ def exchange_rates_changed(**kwargs) -> None:
     """The rates in force moved: every open need with a budget in another currency than the base is
     ranked again (its budget compares differently with every rate). Locks them in id order."""
     budgeted = Need.objects.open().filter(budget_max__isnull=False).exclude(currency=BASE)
-    for need in budgeted.select_for_update().order_by("pk"):
+    for need in budgeted.select_for_update(no_key=True).order_by("pk"):
         need_request_matching(need=need)
 
 

@@ -47,7 +47,9 @@ class NeedAdmin(admin.ModelAdmin):
         count = 0
         with transaction.atomic():
             # The changelist's joins (a higher app may add outer ones) are left out of the lock.
-            for need in queryset.select_related(None).select_for_update().filter(state=Need.State.OPEN):
+            for need in (
+                queryset.select_related(None).select_for_update(no_key=True).filter(state=Need.State.OPEN)
+            ):
                 need_changed.send(sender=Need, need=need)
                 count += 1
         messages.success(

@@ -96,7 +96,7 @@ def profile_grant(
     catalogue sorts and badges by) follow the highest qualification. Skills passed here are marked
     verified. Locks the profile; idempotent: granting the same thing twice changes nothing more.
     """
-    profile, created = Profile.objects.select_for_update().get_or_create(
+    profile, created = Profile.objects.select_for_update(no_key=True).get_or_create(
         user=user,
         defaults={
             "specialization": specialization,
@@ -315,7 +315,9 @@ def exchange_rates_apply(*, edited: bool = False) -> int:
     ids = list(Profile.objects.exclude(rate_min=None).order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), APPLY_BATCH):
         with transaction.atomic():
-            batch = Profile.objects.select_for_update().filter(pk__in=ids[start : start + APPLY_BATCH])
+            batch = Profile.objects.select_for_update(no_key=True).filter(
+                pk__in=ids[start : start + APPLY_BATCH]
+            )
             for profile in batch.order_by("pk"):
                 if base_cents(profile.rate_min, profile.currency) == profile.rate_min_base_cents:
                     continue

@@ -1,9 +1,12 @@
 """The one way every app changes state (STYLE.md, point 2): lock the row, check the move against the
 model's transition table, refuse with `DomainError`.
 
-- `lock(row)` re-reads a row in place under `SELECT ... FOR UPDATE` (only the row's own table),
-  the way STYLE.md's `refresh_from_db(from_queryset=...)` does; the caller is inside
-  `transaction.atomic`. `within=` narrows who may lock the row (one outside it: DoesNotExist, a 404).
+- `lock(row)` re-reads a row in place under `SELECT ... FOR NO KEY UPDATE` (only the row's own
+  table), the way STYLE.md's `refresh_from_db(from_queryset=...)` does; the caller is inside
+  `transaction.atomic`. NO KEY: no service changes a primary key, and a plain FOR UPDATE would also
+  hold up every insert elsewhere that references the row (its foreign-key check, at commit), which
+  deadlocked a profile edit against the update of a shortlist that the profile was entering.
+  `within=` narrows who may lock the row (one outside it: DoesNotExist, a 404).
 - `check_move(table, source, target)` holds each stateful model's table of allowed moves (`source ->
   allowed targets`, kept next to the model) to one rule.
 - `DomainError` is the one error a service raises for a refused move or a bad request. It is a
@@ -33,7 +36,7 @@ def lock(row: M, *, within: models.QuerySet | None = None) -> M:
     queryset = row.__class__._default_manager.all() if within is None else within
     # A row read with only() is re-read whole: the lock's reader needs every field.
     fields = [field.attname for field in row._meta.concrete_fields] if row.get_deferred_fields() else None
-    row.refresh_from_db(fields=fields, from_queryset=queryset.select_for_update(of=("self",)))
+    row.refresh_from_db(fields=fields, from_queryset=queryset.select_for_update(of=("self",), no_key=True))
     row._state.adding = False  # `lock(Model(pk=pk))` reads a row known by its id alone
     return row
 
