@@ -217,7 +217,9 @@ def profile_update(
             if name in fields:
                 setattr(locked, name, fields[name])
         locked.last_active_at = clock.now()
-        locked.full_clean(exclude=["user", "specialization", "level"])
+        # The row's check constraints are the database's (it refuses a violating save) and the
+        # form's, on these same values; validating them here again would cost a query each.
+        locked.full_clean(exclude=["user", "specialization", "level"], validate_constraints=False)
         locked.save()
         for formset in children:
             formset.instance = locked
