@@ -29,17 +29,7 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 from django.db import connection, transaction
-from django.db.models import (
-    BooleanField,
-    Case,
-    CharField,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Q,
-    Value,
-    When,
-)
+from django.db.models import CharField, F, Q
 from django.db.models.functions import Cast
 
 from needs.models import Need
@@ -185,48 +175,51 @@ def profile_change_apply(*, profile_id: int) -> dict:
         }
         member_of = Match.objects.filter(profile_id=profile_id).values("need_id")
         runner_of = RunnerUp.objects.filter(profile_id=profile_id).values("need_id")
-        on_list = Q(pk__in=member_of) | Q(pk__in=runner_of)
         affected = Need.objects.open().filter(
-            Q(specialization_id__in=[c.specialization_id for c in candidates]) | on_list
+            Q(specialization_id__in=[c.specialization_id for c in candidates])
+            | Q(pk__in=member_of)
+            | Q(pk__in=runner_of)
         )
-        level_table, rates = levels(), rate_table()  # read once for every need below
-        now, today = clock.now(), clock.today()
-        # Which lists it can get on: those it is on, and those whose last score the best score of its
-        # level reaches (decided in SQL: the others are not even read); then, below, those whose
-        # last score its exact score reaches.
-        best = Case(
-            *[
-                When(
-                    specialization_id=spec,
-                    level_id=level,
-                    then=Value(ceiling(level_fit(level, row["level_id"], level_table))),
-                )
-                for spec, row in rows.items()
-                for level in level_table
-            ],
-            default=None,
-            output_field=FloatField(),
-        )
-        can_enter = Q(best__isnull=False) & (Q(floor__isnull=True) | Q(best__gte=F("floor") - slack))
-        # Every affected need locked in id order, as every writer of lists locks, before any list is read.
-        flagged = (
-            affected.select_for_update(of=("self",), no_key=True)
-            .annotate(floor=F("ranking__list_floor"), best=best, stamp=Cast("updated_at", CharField()))
-            .annotate(
-                on_list=ExpressionWrapper(on_list, output_field=BooleanField()),
-                near=ExpressionWrapper(on_list | can_enter, output_field=BooleanField()),
-            )
+        # Every affected need locked in id order, as every writer of lists locks, before any list is
+        # read. Whatever else this transaction reads comes after, in statements of its own: one that
+        # waited for a lock sees what the writer it waited for committed.
+        locked = list(
+            affected.select_for_update(no_key=True)
+            .annotate(stamp=Cast("updated_at", CharField()))
             .order_by("pk")
-            .values_list("pk", "on_list", "near", "floor", "stamp")
+            .values_list("pk", "specialization_id", "level_id", "stamp")
         )
-        locked = list(flagged)
         # Read before the lock: if a newer change of the profile committed meanwhile, its own update
         # applies it (or did, while this one waited): applying these older rows now would undo it.
         versions = Candidate.objects.filter(profile_id=profile_id).values_list("pk", "version")
         if sorted(versions) != sorted((c.pk, c.version) for c in candidates):
             return {"needs": 0, "read": 0, "edited": 0, "promoted": 0, "ranked_again": 0}
-        near = [(pk, stamp, floor) for pk, _on, is_near, floor, stamp in locked if is_near]
-        on_lists = {pk for pk, on, *_rest in locked if on}
+        floors = dict(
+            NeedRanking.objects.filter(need_id__in=affected.values("pk")).values_list("pk", "list_floor")
+        )
+        on_lists = {
+            *member_of.values_list("need_id", flat=True),
+            *runner_of.values_list("need_id", flat=True),
+        }
+        level_table, rates = levels(), rate_table()  # read once for every need below
+        now, today = clock.now(), clock.today()
+        # Which lists it can get on: those it is on, and those whose last score the best score of its
+        # level reaches; then, below, those whose last score its exact score reaches.
+        best = {
+            (spec, level): ceiling(level_fit(level, row["level_id"], level_table))
+            for spec, row in rows.items()
+            for level in level_table
+        }
+
+        def can_enter(pk: int, score: float | None) -> bool:
+            floor = floors.get(pk)
+            return score is not None and (floor is None or score + slack >= floor)
+
+        near = [
+            (pk, stamp, floors.get(pk))
+            for pk, spec, level, stamp in locked
+            if pk in on_lists or can_enter(pk, best.get((spec, level)))
+        ]
         terms_of = _terms(near, level_table=level_table, rates=rates, today=today)
         scored = []  # (terms, floor, its entry or None): the lists it is on or can get on
         for terms, floor in terms_of:
@@ -239,7 +232,7 @@ def profile_change_apply(*, profile_id: int) -> dict:
                     "level_fit": engine.clip(row["level_fit"]),
                     "row": row,
                 }
-                if terms.need.pk not in on_lists and floor is not None and entry["score"] + slack < floor:
+                if terms.need.pk not in on_lists and not can_enter(terms.need.pk, entry["score"]):
                     continue  # its exact score stays below the list's last
             scored.append((terms, floor, entry))
 
