@@ -175,10 +175,9 @@ def profile_change_apply(*, profile_id: int) -> dict:
         }
         member_of = Match.objects.filter(profile_id=profile_id).values("need_id")
         runner_of = RunnerUp.objects.filter(profile_id=profile_id).values("need_id")
+        specializations = [c.specialization_id for c in candidates]
         affected = Need.objects.open().filter(
-            Q(specialization_id__in=[c.specialization_id for c in candidates])
-            | Q(pk__in=member_of)
-            | Q(pk__in=runner_of)
+            Q(specialization_id__in=specializations) | Q(pk__in=member_of) | Q(pk__in=runner_of)
         )
         # Every affected need locked in id order, as every writer of lists locks, before any list is
         # read. Whatever else this transaction reads comes after, in statements of its own: one that
@@ -194,8 +193,12 @@ def profile_change_apply(*, profile_id: int) -> dict:
         versions = Candidate.objects.filter(profile_id=profile_id).values_list("pk", "version")
         if sorted(versions) != sorted((c.pk, c.version) for c in candidates):
             return {"needs": 0, "read": 0, "edited": 0, "promoted": 0, "ranked_again": 0}
+        # Those of its specializations' open needs (a list it is on elsewhere is read whatever its
+        # floor): a join, cheaper than `affected` again or a list of a thousand ids.
         floors = dict(
-            NeedRanking.objects.filter(need_id__in=affected.values("pk")).values_list("pk", "list_floor")
+            NeedRanking.objects.filter(
+                need__state=Need.State.OPEN, need__specialization_id__in=specializations
+            ).values_list("pk", "list_floor")
         )
         on_lists = {
             *member_of.values_list("need_id", flat=True),
