@@ -105,7 +105,19 @@ def match_row(terms: Terms, row: dict, *, level_table: dict) -> dict:
     }
 
 
-UPDATE_FIELDS = ["rank", "score", *COMPONENT_COLUMNS, "facts", "computed_at"]
+UPDATE_FIELDS = {
+    Match: ["rank", "score", *COMPONENT_COLUMNS, "facts", "computed_at"],
+    RunnerUp: ["score", "level_fit"],
+}
+
+
+def upsert(model, objs: list) -> None:
+    """Insert these matches or runners-up, or update the (need, profile) rows they meet. Never
+    writes a match's `dismissed_at`: a customer's dismissal survives."""
+    if objs:
+        model.objects.bulk_create(
+            objs, update_conflicts=True, unique_fields=["need", "profile"], update_fields=UPDATE_FIELDS[model]
+        )
 
 
 def write_matches(*, need) -> int:
@@ -140,10 +152,7 @@ def store(need_id: int, terms: Terms, rows: list[dict], *, level_table: dict) ->
         for position, row in enumerate(shortlist, start=1)
         if stored.get(row["profile_id"]) != (position, *(row[name] for name in stored_fields[1:]))
     ]
-    if objs:
-        Match.objects.bulk_create(
-            objs, update_conflicts=True, unique_fields=["need", "profile"], update_fields=UPDATE_FIELDS
-        )
+    upsert(Match, objs)
     gone = set(stored) - {row["profile_id"] for row in shortlist}
     if gone:
         Match.objects.filter(need_id=need_id, profile_id__in=gone).delete()
@@ -160,13 +169,7 @@ def store(need_id: int, terms: Terms, rows: list[dict], *, level_table: dict) ->
         for profile_id, (score, fit) in reserve.items()
         if held.get(profile_id) != (score, fit)
     ]
-    if changed:
-        RunnerUp.objects.bulk_create(
-            changed,
-            update_conflicts=True,
-            unique_fields=["need", "profile"],
-            update_fields=["score", "level_fit"],
-        )
+    upsert(RunnerUp, changed)
     NeedRanking.objects.filter(need_id=need_id).update(list_floor=floor(rows))
 
 

@@ -329,22 +329,8 @@ def profile_change_apply(*, profile_id: int) -> dict:
             Match.objects.filter(pk__in=[pk for pk in writes.match_deletes if pk not in kept]).delete()
         if writes.runner_deletes:
             RunnerUp.objects.filter(pk__in=writes.runner_deletes).delete()
-        matches = [match for match in writes.matches if match.need_id not in again]
-        if matches:
-            Match.objects.bulk_create(
-                matches,
-                update_conflicts=True,
-                unique_fields=["need", "profile"],
-                update_fields=engine.UPDATE_FIELDS,
-            )
-        runners_up = [runner for runner in writes.runners if runner.need_id not in again]
-        if runners_up:
-            RunnerUp.objects.bulk_create(
-                runners_up,
-                update_conflicts=True,
-                unique_fields=["need", "profile"],
-                update_fields=["score", "level_fit"],
-            )
+        engine.upsert(Match, [match for match in writes.matches if match.need_id not in again])
+        engine.upsert(RunnerUp, [runner for runner in writes.runners if runner.need_id not in again])
         for need, terms in ranked_again:
             engine.store(
                 need.pk, terms, engine.scored_rows(terms, limit=top_n + reserve), level_table=level_table
