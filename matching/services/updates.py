@@ -106,14 +106,13 @@ def _terms(near: list[tuple], *, level_table: dict, rates: dict, today) -> list[
     if _memo["context"] != context or len(_memo["terms"]) > MEMO_MAX:
         _memo.update(context=context, terms={})
     memo = _memo["terms"]
-    missing = [pk for pk, stamp, _floor in near if (pk, stamp) not in memo]
+    # Stamps as the locking query read them: the needs are locked, so still their rows' stamps.
+    missing = {pk: stamp for pk, stamp, _floor in near if (pk, stamp) not in memo}
     if missing:
-        must, nice = _skills(missing)
-        read = Need.objects.filter(pk__in=missing).annotate(stamp=Cast("updated_at", CharField()))
-        for values in read.values(*NEED_FIELDS, "stamp"):
-            stamp = values.pop("stamp")
+        must, nice = _skills(list(missing))
+        for values in Need.objects.filter(pk__in=list(missing)).values(*NEED_FIELDS):
             need = SimpleNamespace(**values)
-            memo[need.pk, stamp] = Terms.of(
+            memo[need.pk, missing[need.pk]] = Terms.of(
                 need,
                 must=must[need.pk],
                 nice=nice[need.pk],
